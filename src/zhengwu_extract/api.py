@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import os
+import signal
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-from .errors import ExtractError
+from .errors import ExtractError, ExtractTimeoutError, InputTooLargeError, InternalError
 from .load import DEFAULT_LIMITS, Limits, load, read_path
 from .models import Document, Quantity
 from .page import PageParts, read_text_page
@@ -18,20 +22,74 @@ def parse(
     quantities: bool = True,
     limits: Limits = DEFAULT_LIMITS,
 ) -> Document:
-    """Parse a page given as bytes or text (HTML, plain text or PDF, told apart by content)."""
+    """Parse a page given as bytes or text (HTML, plain text or PDF, told apart by content).
+
+    Raises ExtractError (a subclass per cause) and nothing else: an unexpected failure inside a
+    stage becomes an InternalError naming the input and the stage, with the original as __cause__.
+    """
     try:
-        return _parse(data, source, quantities, limits)
+        with _time_limit(limits.timeout, source):
+            return _parse(data, source, quantities, limits)
     except ExtractError:
         raise
     except RecursionError as exc:
-        raise ExtractError("the page is nested too deeply to parse", source) from exc
+        raise InternalError("the page is nested too deeply to parse", source, _stage_of(exc)) from exc
     except MemoryError as exc:
-        raise ExtractError("the page needs more memory than is available", source) from exc
+        raise InputTooLargeError("the page needs more memory than is available", source) from exc
+    except Exception as exc:
+        stage = _stage_of(exc)
+        detail = str(exc).splitlines()[0][:200] if str(exc) else ""
+        reason = f"internal error in the {stage} stage: {type(exc).__name__}" + (f": {detail}" if detail else "")
+        raise InternalError(reason, source, stage) from exc
 
 
-def parse_file(
-    path: str | os.PathLike[str], *, quantities: bool = True, limits: Limits = DEFAULT_LIMITS
-) -> Document:
+def _stage_of(exc: BaseException) -> str:
+    """The pipeline stage (module of this package) where an exception was raised, for the error message."""
+    stage = "api"
+    tb = exc.__traceback__
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if os.path.dirname(os.path.abspath(filename)) == _PACKAGE_DIR:
+            stage = Path(filename).stem
+        tb = tb.tb_next
+    return stage
+
+
+_PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__))
+
+
+@contextmanager
+def _time_limit(seconds: float | None, source: str | None) -> Iterator[None]:
+    """Raise ExtractTimeoutError after `seconds` of wall time (POSIX main thread only; elsewhere a no-op).
+
+    A batch that needs a hard bound runs each input in a worker process it can kill; this covers the
+    in-process case. A long call inside C code is interrupted when it returns to Python.
+    """
+    usable = (
+        seconds is not None
+        and seconds > 0
+        and hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+        and signal.getitimer(signal.ITIMER_REAL)[0] == 0  # do not clobber a timer someone else set
+    )
+    if not usable:
+        yield
+        return
+    assert seconds is not None
+
+    def on_alarm(signum: int, frame: object) -> None:
+        raise ExtractTimeoutError(f"processing took longer than the limit of {seconds:g} s", source)
+
+    previous = signal.signal(signal.SIGALRM, on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def parse_file(path: str | os.PathLike[str], *, quantities: bool = True, limits: Limits = DEFAULT_LIMITS) -> Document:
     """Parse a file from disk; the format is told by content, not only by the file's extension."""
     source = str(path)
     return parse(read_path(Path(path), limits), source, quantities=quantities, limits=limits)
@@ -57,9 +115,7 @@ def _parse(data: bytes | str, source: str | None, with_quantities: bool, limits:
     if with_quantities:
         from .quantities import document_quantities
 
-        quantities, quantity_warnings = document_quantities(
-            parts.body, sections, parts.metadata, tables=parts.tables
-        )
+        quantities, quantity_warnings = document_quantities(parts.body, sections, parts.metadata, tables=parts.tables)
         warnings += quantity_warnings
     return Document(
         source=source,

@@ -1,4 +1,8 @@
-"""The errors the library raises: one base class, a subclass per cause, each naming its input."""
+"""The errors the library raises: one base class, a subclass per cause, each naming its input.
+
+Every error has a short machine-readable `kind` (for the batch output and for counting failures)
+and a message `"<source>: <reason>"` so that a line of a 100,000-page batch says which page and why.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +16,10 @@ class ExtractError(Exception):
         self.reason = reason
         self.source = source
         super().__init__(f"{source}: {reason}" if source else reason)
+
+    def __reduce__(self) -> tuple[type[ExtractError], tuple[str, str | None]]:
+        """Pickle by (reason, source) so errors cross process boundaries in a parallel batch."""
+        return (type(self), (self.reason, self.source))
 
 
 class EmptyInputError(ExtractError):
@@ -44,6 +52,30 @@ class PdfError(ExtractError):
     kind = "pdf"
 
 
+class DamagedPdfError(PdfError):
+    """The PDF is truncated or its structure is broken beyond what the reader can recover."""
+
+    kind = "pdf_damaged"
+
+
+class EncryptedPdfError(PdfError):
+    """The PDF is encrypted (password-protected) and cannot be read without the password."""
+
+    kind = "pdf_encrypted"
+
+
+class NoTextLayerError(PdfError):
+    """The PDF has pages but no text layer (scanned images): OCR would be needed to read it."""
+
+    kind = "pdf_no_text"
+
+
+class PdfTooLargeError(PdfError, InputTooLargeError):
+    """The PDF has more pages, or decompresses to more bytes, than the configured limits allow."""
+
+    kind = "pdf_too_large"
+
+
 class ReadError(ExtractError):
     """The file could not be read from disk (missing, a directory, no permission, a link loop)."""
 
@@ -54,3 +86,17 @@ class ExtractTimeoutError(ExtractError):
     """Processing the input ran past its time limit."""
 
     kind = "timeout"
+
+
+class InternalError(ExtractError):
+    """A stage of the pipeline failed in an unexpected way (a bug); the original is the __cause__."""
+
+    kind = "internal"
+
+    def __init__(self, reason: str, source: str | None = None, stage: str | None = None) -> None:
+        self.stage = stage
+        super().__init__(reason, source)
+
+    def __reduce__(self) -> tuple[type[ExtractError], tuple[str, str | None, str | None]]:  # type: ignore[override]
+        """Pickle with the stage as well."""
+        return (type(self), (self.reason, self.source, self.stage))

@@ -24,6 +24,10 @@ class Limits:
     max_bytes: int = 32 * 1024 * 1024
     max_pdf_pages: int = 500
     max_chars: int = 8 * 1024 * 1024
+    # Bytes a PDF's streams may inflate to in total: a compression bomb stops here, not in swap.
+    max_pdf_stream_bytes: int = 256 * 1024 * 1024
+    # Seconds one input may take in `parse` (None: no limit); batches also bound each worker.
+    timeout: float | None = None
 
 
 DEFAULT_LIMITS = Limits()
@@ -138,10 +142,10 @@ def decode(data: bytes, source: str | None = None) -> tuple[str, str, list[str]]
     for bom, enc in _BOMS:
         if data.startswith(bom):
             try:
-                return data[len(bom):].decode(enc), enc, warnings
+                return data[len(bom) :].decode(enc), enc, warnings
             except UnicodeDecodeError:
                 warnings.append(f"byte-order mark says {enc} but the bytes are not; decoded leniently")
-                return data[len(bom):].decode(enc, errors="replace"), enc, warnings
+                return data[len(bom) :].decode(enc, errors="replace"), enc, warnings
     if _looks_utf16(data):
         enc = "utf-16-le" if data[1:2] == b"\x00" else "utf-16-be"
         try:
