@@ -1,10 +1,28 @@
-"""The page: metadata header, title, clean body, signature and attachments (shared by all formats)."""
+"""The page: metadata header, title, clean body, signature and attachments, shared by every format.
+
+HTML and PDF readers find label/value pairs and body lines in their own way, then hand them to
+`metadata_from_pairs` and `finish_body`; plain-text copies are read here by `read_text_page`.
+"""
 
 from __future__ import annotations
 
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from .models import Metadata, Signature, Table
+from ._labels import (
+    BOILERPLATE_LINE_PATTERNS,
+    EXTRA_LABELS,
+    FOOTER_LINE_PATTERNS,
+    FOOTER_START_PATTERNS,
+    LABELS,
+    META_TAGS,
+    NULL_VALUES,
+    WEAK_LABELS,
+)
+from .dates import parse_date
+from .models import DocNumber, Metadata, Signature, Table
 
 
 @dataclass
@@ -20,6 +38,412 @@ class PageParts:
     warnings: list[str] = field(default_factory=list)
 
 
+# --- labels -----------------------------------------------------------------------------------
+
+_LABEL_JUNK = re.compile(r"[\s\u3000\[\]［］【】〔〕:：•·●◆■□▪*#]+")
+_ALL_LABELS = sorted({*LABELS, *EXTRA_LABELS}, key=len, reverse=True)
+
+
+def _spaced(label: str) -> str:
+    """A label pattern that allows spaces and U+3000 between its characters (索 引 号, 文　　号)."""
+    return r"[ \u3000]{0,4}".join(re.escape(ch) for ch in label)
+
+
+_LABEL_ALT = "|".join(_spaced(label) for label in _ALL_LABELS)
+# A label in a text header: `[ 索引号 ]` or `索 引 号:`; at a line start or after white space.
+_TEXT_LABEL = re.compile(
+    rf"""(?:^|(?<=[\s\u3000•·]))
+        (?:[\[［【]\s{{0,3}}(?P<b>{_LABEL_ALT})\s{{0,3}}[\]］】]
+          |(?P<c>{_LABEL_ALT})[ \u3000]{{0,3}}[:：])""",
+    re.VERBOSE,
+)
+# A line that is only a label (Shaanxi bullet lists put the value on the next line).
+_LONE_LABEL = re.compile(rf"^[\s•·●\-*]{{0,4}}(?P<l>{_LABEL_ALT})[ \u3000]{{0,3}}[:：]?\s{{0,3}}$")
+
+
+def normalize_label(label: str) -> str:
+    """A header label without spaces, brackets, bullets or colon: `[ 索 引 号 ]：` → `索引号`."""
+    return _LABEL_JUNK.sub("", unicodedata.normalize("NFKC", label))
+
+
+def label_key(label: str) -> str | None:
+    """The metadata key a label maps to, "extra" for a known minor label, None for anything else."""
+    norm = normalize_label(label)
+    if norm in LABELS:
+        return LABELS[norm]
+    return "extra" if norm in EXTRA_LABELS else None
+
+
+def clean_value(value: str) -> str | None:
+    """A header value trimmed and with its inner runs of white space folded; None for empty or 无."""
+    value = re.sub(r"[ \t\u3000\u00a0]+", " ", value).strip(" \n•·:：")
+    return None if value in NULL_VALUES else value
+
+
+# --- document numbers ------------------------------------------------------------------------
+
+_DOC_NO = re.compile(
+    r"""(?P<code>[\u4e00-\u9fffA-Za-z]{1,20}?)\s{0,2}
+        (?:[〔\[［【﹝(（]\s{0,2}(?P<year>(?:19|20)\d{2})\s{0,2}[〕\]］】﹞)）]|(?P<year2>(?:19|20)\d{2})年?)
+        \s{0,2}第?\s{0,2}(?P<serial>\d{1,6})\s{0,2}号""",
+    re.VERBOSE,
+)
+_DOC_NO_ORDER = re.compile(r"(?P<code>[\u4e00-\u9fff]{1,12}?)令\s{0,2}第\s{0,2}(?P<serial>\d{1,6})\s{0,2}号")
+
+
+def parse_doc_no(raw: str) -> DocNumber:
+    """Split a 发文字号 into issuer code, year and serial: 渝北府发 〔2017〕 7号, 国令第707号, 穗府办规〔2024〕13号."""
+    match = _DOC_NO.search(raw)
+    if match:
+        year = match["year"] or match["year2"]
+        return DocNumber(raw=raw, issuer_code=match["code"], year=int(year), serial=int(match["serial"]))
+    match = _DOC_NO_ORDER.search(raw)
+    if match:
+        return DocNumber(raw=raw, issuer_code=match["code"] + "令", serial=int(match["serial"]))
+    return DocNumber(raw=raw)
+
+
+# --- metadata -------------------------------------------------------------------------------
+
+
+def metadata_from_pairs(
+    pairs: Iterable[tuple[str, str]], meta_tags: Mapping[str, str] | None = None
+) -> tuple[Metadata, str | None, list[str]]:
+    """Metadata from label/value pairs (any markup), with the page's <meta> tags as a fallback.
+
+    Returns the metadata, the title when a 名称/标题 label gave one, and warnings.
+    """
+    fields: dict[str, str] = {}
+    weak: dict[str, str] = {}
+    extra: dict[str, str] = {}
+    warnings: list[str] = []
+    title: str | None = None
+    for label, raw_value in pairs:
+        norm = normalize_label(label)
+        key = label_key(norm)
+        value = clean_value(raw_value)
+        if key is None:
+            if value and 1 < len(norm) <= 10:
+                extra.setdefault(norm, value)
+            continue
+        if value is None:
+            continue
+        if key == "extra":
+            extra.setdefault(norm, value)
+        elif key == "title":
+            title = title or value
+        elif norm in WEAK_LABELS:
+            weak.setdefault(key, value)
+        else:
+            fields.setdefault(key, value)
+    for key, value in weak.items():
+        fields.setdefault(key, value)
+    for name, content in (meta_tags or {}).items():
+        key = META_TAGS.get(name.lower())
+        value = clean_value(content)
+        if key is None or value is None:
+            continue
+        if key == "title":
+            title = title or value
+        else:
+            fields.setdefault(key, value)
+    return _build_metadata(fields, extra, warnings), title, warnings
+
+
+def _build_metadata(fields: dict[str, str], extra: dict[str, str], warnings: list[str]) -> Metadata:
+    dates: dict[str, str | None] = {}
+    for key in ("written_date", "publish_date"):
+        raw = fields.get(key)
+        if raw is None:
+            continue
+        date, time = parse_date(raw)
+        if date is None:
+            warnings.append(f"{key}: cannot read a date in {raw!r}")
+        dates[key] = date
+        dates[key.replace("date", "time")] = time
+    doc_no = fields.get("doc_no")
+    return Metadata(
+        index_no=fields.get("index_no"),
+        doc_no=doc_no,
+        subject=fields.get("subject"),
+        genre=fields.get("genre"),
+        publisher=fields.get("publisher"),
+        validity=fields.get("validity"),
+        written_date=dates.get("written_date"),
+        publish_date=dates.get("publish_date"),
+        written_time=dates.get("written_time"),
+        publish_time=dates.get("publish_time"),
+        doc_no_parts=parse_doc_no(doc_no) if doc_no else None,
+        extra=extra,
+    )
+
+
+def text_header_pairs(lines: Sequence[str]) -> list[tuple[int, str, str]]:
+    """Label/value pairs of a text header as (line index, label, value); a line may hold several pairs."""
+    pairs: list[tuple[int, str, str]] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        lone = _LONE_LABEL.match(line)
+        if lone:
+            j = i + 1
+            while j < len(lines) and not lines[j].strip() and j - i < 3:
+                j += 1
+            if j < len(lines) and lines[j].strip() and not _line_has_label(lines[j]):
+                pairs.append((i, lone["l"], lines[j]))
+                pairs.append((j, lone["l"], ""))  # the value line belongs to the header too
+                i = j + 1
+                continue
+            pairs.append((i, lone["l"], ""))
+            i += 1
+            continue
+        found = list(_TEXT_LABEL.finditer(line))
+        if found and found[0].start() <= 4:
+            for k, match in enumerate(found):
+                end = found[k + 1].start() if k + 1 < len(found) else len(line)
+                pairs.append((i, match["b"] or match["c"], line[match.end() : end]))
+        i += 1
+    return pairs
+
+
+def _line_has_label(line: str) -> bool:
+    match = _TEXT_LABEL.search(line)
+    return bool(match and match.start() <= 4) or bool(_LONE_LABEL.match(line))
+
+
+# --- titles ---------------------------------------------------------------------------------
+
+_TITLE_SUFFIX = re.compile(r"\s{0,3}[_\-|｜—–]{1,2}\s{0,3}[^_\-|｜—–]{2,40}$")
+_REPRINT = re.compile(r"^[（(]\s{0,2}转载\s{0,2}[)）]\s{0,2}|\s{0,2}[（(]\s{0,2}转载\s{0,2}[)）]$")
+_SITE_WORDS = re.compile(r"(?:网|网站|门户|人民政府|政府|委员会|局|办公室|厅|中心|统计局)$")
+
+
+def clean_title(title: str | None) -> str | None:
+    """A page title without the `_站名`/`-站名` suffix, `（转载）` and surrounding white space."""
+    if not title:
+        return None
+    title = re.sub(r"\s+", " ", title).strip()
+    title = _REPRINT.sub("", title).strip()
+    while True:
+        match = _TITLE_SUFFIX.search(title)
+        if not match or match.start() < 6:
+            break
+        tail = match.group(0).strip(" _-|｜—–")
+        if not _SITE_WORDS.search(tail) and "网" not in tail:
+            break
+        title = title[: match.start()].rstrip()
+    return title or None
+
+
+# --- body -----------------------------------------------------------------------------------
+
+_BOILERPLATE = re.compile("|".join(f"(?:{p})" for p in BOILERPLATE_LINE_PATTERNS))
+_FOOTER_START = re.compile("|".join(f"(?:{p})" for p in FOOTER_START_PATTERNS))
+_FOOTER_LINE = re.compile("|".join(f"(?:{p})" for p in FOOTER_LINE_PATTERNS))
+_SENTENCE_END = "。！？；：…”’」』）)!?;:"
+_HEADING_START = re.compile(
+    r"^(?:[一二三四五六七八九十百]{1,4}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.．、]|第[一二三四五六七八九十百零〇\d]{1,5}[章节条编部分]"
+    r"|[一二三四五六七八九十]{1,2}(?:是|要|抓|来|为|则)|[①-⑳]|附件|附：)"
+)
+_ATTACHMENT_HEAD = re.compile(r"^附\s{0,2}件\s{0,2}\d{0,2}\s{0,2}[:：]?\s{0,2}(?P<rest>.{0,200})$")
+_ATTACHMENT_ITEM = re.compile(r"^\s{0,4}(?:\d{1,2}\s{0,2}[.．、]|[（(]\d{1,2}[)）])\s{0,2}(?P<name>.{2,200})$")
+_DATE_LINE = re.compile(
+    r"^\s{0,4}(?:(?:19|20)\d{2}\s{0,2}年\s{0,2}\d{1,2}\s{0,2}月\s{0,2}\d{1,2}\s{0,2}日"
+    r"|[〇○Ｏ零一二三四五六七八九]{4}年[〇○一二三四五六七八九十]{1,3}月[〇○一二三四五六七八九十]{1,3}日"
+    r"|(?:19|20)\d{2}[-./]\d{1,2}[-./]\d{1,2}|(?:19|20)\d{4,6})\s{0,4}$"
+)
+_ISSUER_LINE = re.compile(r"^[\u4e00-\u9fff（）()、\s\u3000]{2,40}$")
+
+
+def is_boilerplate(line: str) -> bool:
+    """A line of portal furniture: breadcrumb, font-size switch, print/close, share box …."""
+    compact = re.sub(r"[\s\u3000]+", "", line)
+    return bool(_BOILERPLATE.search(compact) or _FOOTER_LINE.search(compact))
+
+
+def footer_start(lines: Sequence[str], begin: int = 0) -> int:
+    """Index of the first footer line at or after `begin` (len(lines) when there is none)."""
+    for i in range(begin, len(lines)):
+        compact = re.sub(r"[\s\u3000]+", "", lines[i])
+        if _FOOTER_START.search(compact):
+            return i
+    return len(lines)
+
+
+def finish_body(
+    lines: Sequence[str], *, title: str | None = None, doc_no: str | None = None, hint_date: str | None = None
+) -> tuple[str, Signature | None, list[str], list[str]]:
+    """Clean body lines into the body text; also the signature block, attachments and warnings.
+
+    Drops portal furniture and the footer, a leading repeat of the title or document number,
+    re-joins paragraphs the scrape broke mid-sentence, and takes the closing 落款 off the end.
+    """
+    warnings: list[str] = []
+    kept = [_fold(line) for line in lines[: footer_start(lines)]]
+    kept = [line for line in kept if line and not is_boilerplate(line)]
+    while kept and (_same(kept[0], title) or _same(kept[0], doc_no)):
+        kept.pop(0)
+    kept, joined = _rejoin(kept)
+    if joined:
+        warnings.append(f"{joined} paragraph(s) broken mid-sentence re-joined")
+    signature, kept = _take_signature(kept, hint_date)
+    attachments = _attachments(kept)
+    return "\n".join(kept), signature, attachments, warnings
+
+
+def _fold(line: str) -> str:
+    return re.sub(r"[ \t\u3000]+", " ", line).strip()
+
+
+def _same(line: str, other: str | None) -> bool:
+    if not other:
+        return False
+    return re.sub(r"\s+", "", line) == re.sub(r"\s+", "", other)
+
+
+def _rejoin(lines: list[str]) -> tuple[list[str], int]:
+    """Join a long line that stops mid-sentence (ends on a Chinese character) with the next one."""
+    out: list[str] = []
+    joined = 0
+    for line in lines:
+        if out and _continues(out[-1], line):
+            out[-1] += line
+            joined += 1
+        else:
+            out.append(line)
+    return out, joined
+
+
+def _continues(prev: str, line: str) -> bool:
+    if len(prev) < 40 or prev[-1] in _SENTENCE_END or _HEADING_START.match(line):
+        return False
+    return "\u4e00" <= prev[-1] <= "\u9fff" and "\u4e00" <= line[0] <= "\u9fff" and "。" not in prev[-40:]
+
+
+def _take_signature(lines: list[str], hint_date: str | None) -> tuple[Signature | None, list[str]]:
+    """The closing block: one to three issuer lines followed by a date line, at the end of the body."""
+    for d in range(len(lines) - 1, max(-1, len(lines) - 4), -1):
+        if not _DATE_LINE.match(lines[d]):
+            continue
+        date, _ = parse_date(lines[d].strip(), hint=hint_date)
+        start = d
+        while start > 0 and d - start < 3 and _ISSUER_LINE.match(lines[start - 1]) and len(lines[start - 1]) <= 30:
+            start -= 1
+        issuer = " ".join(lines[start:d]) or None
+        if issuer is None and d < len(lines) - 1:
+            continue
+        block = lines[start : d + 1]
+        return Signature(issuer=issuer, date=date, text="\n".join(block)), lines[:start] + lines[d + 1 :]
+    return None, lines
+
+
+def _attachments(lines: Sequence[str]) -> list[str]:
+    """Names listed under 附件：, one per item; a single attachment may follow the colon."""
+    names: list[str] = []
+    for i, line in enumerate(lines):
+        head = _ATTACHMENT_HEAD.match(line)
+        if not head:
+            continue
+        rest = head["rest"].strip()
+        item = _ATTACHMENT_ITEM.match(rest)
+        if rest:
+            names.append(item["name"].strip() if item else rest)
+        for follow in lines[i + 1 : i + 30]:
+            item = _ATTACHMENT_ITEM.match(follow)
+            if not item or len(follow) > 80:
+                break
+            names.append(item["name"].strip())
+        break
+    return names
+
+
+# --- plain-text pages -------------------------------------------------------------------------
+
+_HEADER_SCAN = 60
+_DATELINE = re.compile(r"^(?:新华社|人民日报|本报|人民网|新华网).{0,20}电$")
+
+
 def read_text_page(text: str) -> PageParts:
-    """A plain-text copy of a page (stub: the whole text is the body)."""
-    return PageParts(body=text.strip())
+    """A plain-text copy of a page: header label lines, the title line, the body, the signature."""
+    lines = text.split("\n")
+    found = text_header_pairs(lines[:_HEADER_SCAN])
+    header = _header_block(lines, sorted({i for i, _, _ in found}))
+    pairs = [(label, value) for i, label, value in found if i in header]
+    after = max(header) + 1 if header else 0
+    metadata, label_title, warnings = metadata_from_pairs(pairs)
+    title = clean_title(label_title)
+    start = after
+    if title is None:
+        title, title_line = _text_title(lines, after, min(header) if header else 0)
+        if title_line is not None and title_line >= after:
+            start = title_line + 1
+    # a 发布日期 line under the title belongs to the header too: take its time of day
+    more: list[tuple[str, str]] = []
+    while start < len(lines) and (not lines[start].strip() or _line_has_label(lines[start])):
+        more += [(label, value) for _, label, value in text_header_pairs([lines[start]])]
+        start += 1
+    if more:
+        later, _, _ = metadata_from_pairs(more)
+        metadata = _merge_time(metadata, later)
+    body, signature, attachments, more_warnings = finish_body(
+        lines[start:], title=title, doc_no=metadata.doc_no, hint_date=metadata.written_date
+    )
+    return PageParts(
+        title=title,
+        metadata=metadata,
+        body=body,
+        signature=signature,
+        attachments=attachments,
+        warnings=warnings + more_warnings,
+    )
+
+
+def _header_block(lines: Sequence[str], used: Sequence[int]) -> set[int]:
+    """The first run of header lines: label lines separated by nothing but blank lines."""
+    if not used:
+        return set()
+    block = {used[0]}
+    last = used[0]
+    for i in used[1:]:
+        if any(lines[k].strip() for k in range(last + 1, i)):
+            break
+        block.add(i)
+        last = i
+    return block
+
+
+def _merge_time(metadata: Metadata, later: Metadata) -> Metadata:
+    """Fill missing dates, and times of day for the same date, from a second header line."""
+    update: dict[str, str] = {}
+    for kind in ("written", "publish"):
+        date, time = getattr(metadata, f"{kind}_date"), getattr(metadata, f"{kind}_time")
+        later_date, later_time = getattr(later, f"{kind}_date"), getattr(later, f"{kind}_time")
+        if date is None and later_date:
+            update[f"{kind}_date"] = later_date
+            date = later_date
+        if time is None and later_time and later_date == date:
+            update[f"{kind}_time"] = later_time
+    return metadata.model_copy(update=update) if update else metadata
+
+
+def _text_title(lines: Sequence[str], after: int, before: int) -> tuple[str | None, int | None]:
+    """The title line of a text copy and its index: right after the header block, else before it.
+
+    Without a header block (after == 0) the first title-like line of the page is taken.
+    """
+    for i in range(after, min(len(lines), after + (6 if after else 12))):
+        if _title_like(lines[i]):
+            return clean_title(lines[i]), i
+    for i in range(before - 1, -1, -1):
+        if _title_like(lines[i]):
+            return clean_title(lines[i]), i
+    return None, None
+
+
+def _title_like(line: str) -> bool:
+    line = line.strip()
+    if not line or len(line) > 80 or is_boilerplate(line) or _line_has_label(line) or _DATELINE.match(line):
+        return False
+    if _HEADING_START.match(line) or line[-1] in "。；：:;，,":
+        return False
+    return sum("\u4e00" <= ch <= "\u9fff" for ch in line) >= 4
