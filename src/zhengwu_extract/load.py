@@ -72,7 +72,7 @@ _GB_LABELS = {"gb2312", "gbk", "cp936", "gb18030", "x-gbk", "gb_2312-80", "euc-c
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,300}?charset\s*=\s*["']?\s*([A-Za-z0-9_\-]{2,20})""", re.IGNORECASE)
 _XML_ENCODING = re.compile(rb"""^<\?xml[^>]{0,100}encoding=["']([A-Za-z0-9_\-]{2,20})""")
 _HTML_START = re.compile(
-    r"^\s*(?:<!--|<!doctype\s+html|<html|<head|<body|<meta|<div|<table|<p[\s>]|<span|<ucap|<title|<\?xml)",
+    r"^\s*(?:<!doctype\s+html|<html|<head|<body|<meta|<div|<table|<p[\s>]|<span|<ucap|<title|<\?xml)",
     re.IGNORECASE,
 )
 _TAG = re.compile(r"</?(?:div|p|td|tr|table|span|br|a|li|ul|h[1-6]|font|strong|b)\b[^<>]{0,200}>", re.IGNORECASE)
@@ -269,6 +269,8 @@ def _clean_text(text: str) -> tuple[str, list[str]]:
         count = text.count("\x00")
         text = text.replace("\x00", "")
         warnings.append(f"{count} NUL character(s) removed")
+    if "<U+00A0>" in text:  # a no-break space written out as text by some scrapers
+        text = text.replace("<U+00A0>", " ")
     return text.translate(_CHAR_FIXES), warnings
 
 
