@@ -63,6 +63,7 @@ LABELS: dict[str, str] = {
     "发布时间": "publish_date",
     "公开时间": "publish_date",
     "发表日期": "publish_date",
+    "日期": "publish_date",
     # title (used for the title, not kept in metadata)
     "名称": "title",
     "标题": "title",
@@ -73,7 +74,7 @@ LABELS: dict[str, str] = {
 
 # When two labels of one page map to the same key, the earlier-listed label wins.
 # 责任部门 and 来源 are weaker than a real 发布机构; 发文日期 weaker than 成文日期.
-WEAK_LABELS: frozenset[str] = frozenset({"责任部门", "来源", "信息来源", "文章来源", "公开责任部门", "分类"})
+WEAK_LABELS: frozenset[str] = frozenset({"责任部门", "来源", "信息来源", "文章来源", "公开责任部门", "分类", "日期"})
 
 # Labels that are recognised as header labels but kept under `extra` (not one of the main keys).
 EXTRA_LABELS: tuple[str, ...] = (
@@ -97,8 +98,6 @@ EXTRA_LABELS: tuple[str, ...] = (
     "有效期",
     "信息类别",
     "发布者",
-    "字号",
-    "日期",
 )
 
 # Values that mean "none" in a header field.
@@ -132,6 +131,13 @@ BOILERPLATE_LINE_PATTERNS: tuple[str, ...] = (
     r"^\[?(?:我要纠错|我要打印|关闭本页)\]?$",
     r"^上一篇[:：]",
     r"^下一篇[:：]",
+    r"^视力保护色[:：]?",
+    r"^浏览量[:：]?",
+    r"^(?:详细信息|公开具体内容|导航|信息来源[:：]?|正文)$",
+    r"^[（(【]?责任编辑[:：]",
+    r"^【?E-?mail推荐",
+    r"^[）)】]$",
+    r"^.{0,40}(?:19|20)\d{2}年\d{1,2}月\d{1,2}日.{0,20}来源[:：].{0,20}$",
 )
 
 # Lines at which the body ends: everything after them is the portal footer.

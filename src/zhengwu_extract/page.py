@@ -103,6 +103,21 @@ def parse_doc_no(raw: str) -> DocNumber:
     return DocNumber(raw=raw)
 
 
+_TITLE_DOC_NO = re.compile(
+    r"[（(]\s{0,2}(?P<no>[\u4e00-\u9fff]{1,12}\s{0,2}[〔\[［【﹝]\s{0,2}(?:19|20)\d{2}\s{0,2}[〕\]］】﹞]\s{0,2}\d{1,6}\s{0,2}号)\s{0,2}[)）]$"
+)
+
+
+def doc_no_from_title(metadata: Metadata, title: str | None) -> Metadata:
+    """A title ending in its document number, …的通知(岳办发〔2017〕2号), gives the 发文字号 the header lacks."""
+    if metadata.doc_no or not title:
+        return metadata
+    match = _TITLE_DOC_NO.search(title)
+    if not match:
+        return metadata
+    return metadata.model_copy(update={"doc_no": match["no"], "doc_no_parts": parse_doc_no(match["no"])})
+
+
 # --- metadata -------------------------------------------------------------------------------
 
 
@@ -213,23 +228,26 @@ def _line_has_label(line: str) -> bool:
 
 # --- titles ---------------------------------------------------------------------------------
 
-_TITLE_SUFFIX = re.compile(r"\s{0,3}[_\-|｜—–]{1,2}\s{0,3}[^_\-|｜—–]{2,40}$")
+_TITLE_SUFFIX = re.compile(r"\s{0,3}(?P<sep>[_|｜]|\s-\s|-|－)\s{0,3}(?P<tail>[^_|｜]{2,40})$")
 _REPRINT = re.compile(r"^[（(]\s{0,2}转载\s{0,2}[)）]\s{0,2}|\s{0,2}[（(]\s{0,2}转载\s{0,2}[)）]$")
+_OCCASION = re.compile(r"(?<=.{4})\s{0,2}——\s{0,2}(?:19|20)\d{2}年\d{1,2}月\d{1,2}日.{0,80}$")
 _SITE_WORDS = re.compile(r"(?:网|网站|门户|人民政府|政府|委员会|局|办公室|厅|中心|统计局)$")
 
 
 def clean_title(title: str | None) -> str | None:
-    """A page title without the `_站名`/`-站名` suffix, `（转载）` and surrounding white space."""
+    """A page title without the `_站名`/`-站名` suffix, `（转载）`, a `——2018年3月5日在…` occasion line
+    and surrounding white space."""
     if not title:
         return None
     title = re.sub(r"\s+", " ", title).strip()
     title = _REPRINT.sub("", title).strip()
+    title = _OCCASION.sub("", title).strip()
     while True:
         match = _TITLE_SUFFIX.search(title)
         if not match or match.start() < 6:
             break
-        tail = match.group(0).strip(" _-|｜—–")
-        if not _SITE_WORDS.search(tail) and "网" not in tail:
+        # `_站名` and `|站名` are always a site suffix; `-站名` only when the tail names a site
+        if match["sep"].strip() not in "_|｜" and not _SITE_WORDS.search(match["tail"]) and "网" not in match["tail"]:
             break
         title = title[: match.start()].rstrip()
     return title or None
@@ -281,8 +299,10 @@ def finish_body(
     warnings: list[str] = []
     kept = [_fold(line) for line in lines[: footer_start(lines)]]
     kept = [line for line in kept if line and not is_boilerplate(line)]
-    while kept and (_same(kept[0], title) or _same(kept[0], doc_no)):
-        kept.pop(0)
+    kept = _drop_leading_repeats(kept, title, doc_no)
+    kept, copies = _drop_repeated_body(kept)
+    if copies:
+        warnings.append(f"the body was repeated {copies} more time(s) by the scrape; kept the first copy")
     kept, joined = _rejoin(kept)
     if joined:
         warnings.append(f"{joined} paragraph(s) broken mid-sentence re-joined")
@@ -293,6 +313,42 @@ def finish_body(
 
 def _fold(line: str) -> str:
     return re.sub(r"[ \t\u3000]+", " ", line).strip()
+
+
+def _drop_leading_repeats(lines: list[str], title: str | None, doc_no: str | None) -> list[str]:
+    """Drop a repeat of the title (also when split over two or three lines) or of the 文号 at the top."""
+    while lines:
+        if _same(lines[0], doc_no):
+            lines = lines[1:]
+            continue
+        for k in (1, 2, 3):
+            if _same("".join(lines[:k]), title):
+                lines = lines[k:]
+                break
+        else:
+            return lines
+    return lines
+
+
+def _drop_repeated_body(lines: list[str]) -> tuple[list[str], int]:
+    """A scrape that printed the article several times: keep the text up to the second copy."""
+    firsts = [i for i, line in enumerate(lines[:50]) if len(line) >= 30][:3]
+    if len(firsts) < 2:
+        return lines, 0
+    anchor = lines[firsts[0]]
+    repeats = [j for j in range(firsts[-1] + 1, len(lines)) if lines[j] == anchor]
+    confirmed = [
+        j
+        for j in repeats
+        if all(j + (k - firsts[0]) < len(lines) and lines[j + (k - firsts[0])] == lines[k] for k in firsts)
+    ]
+    if not confirmed:
+        return lines, 0
+    cut = confirmed[0]
+    back = 1  # the copy's own title and dateline lines, above its first paragraph
+    while back <= firsts[0] and lines[cut - back] == lines[firsts[0] - back]:
+        back += 1
+    return lines[: cut - back + 1], len(confirmed)
 
 
 def _same(line: str, other: str | None) -> bool:
@@ -315,8 +371,10 @@ def _rejoin(lines: list[str]) -> tuple[list[str], int]:
 
 
 def _continues(prev: str, line: str) -> bool:
-    if len(prev) < 40 or prev[-1] in _SENTENCE_END or _HEADING_START.match(line):
+    if len(prev) < 40 or prev[-1] in _SENTENCE_END or _HEADING_START.match(line) or "——" in prev:
         return False
+    if len(line) < 20 and line[-1] in "：:":
+        return False  # a salutation such as 各位代表：
     return "\u4e00" <= prev[-1] <= "\u9fff" and "\u4e00" <= line[0] <= "\u9fff" and "。" not in prev[-40:]
 
 
@@ -361,11 +419,21 @@ def _attachments(lines: Sequence[str]) -> list[str]:
 
 _HEADER_SCAN = 60
 _DATELINE = re.compile(r"^(?:新华社|人民日报|本报|人民网|新华网).{0,20}电$")
+# Lines that are never a title: figure/table captions, a date in brackets under a title.
+_NOT_TITLE = re.compile(
+    r"^(?:[图表]\s{0,2}\d{1,3}|[（(]\s{0,2}(?:19|20)\d{2}年|——|<!--|-->)"
+    r"|(?:省长|市长|县长|区长|总理|主任|书记|局长|主席)\s{1,3}[\u4e00-\u9fff]{2,4}$"
+)
+_BRACKET_DATE = re.compile(
+    r"^[（(]\s{0,2}(?P<d>(?:19|20)\d{2}\s{0,2}年\s{0,2}\d{1,2}\s{0,2}月\s{0,2}\d{1,2}\s{0,2}日)\s{0,2}[)）]$"
+)
+_MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
+_HTML_COMMENT_LINE = re.compile(r"^\s*<!--.{0,200}-->\s*$")
 
 
 def read_text_page(text: str) -> PageParts:
     """A plain-text copy of a page: header label lines, the title line, the body, the signature."""
-    lines = text.split("\n")
+    lines = _plain_lines(text)
     found = text_header_pairs(lines[:_HEADER_SCAN])
     header = _header_block(lines, sorted({i for i, _, _ in found}))
     pairs = [(label, value) for i, label, value in found if i in header]
@@ -374,7 +442,11 @@ def read_text_page(text: str) -> PageParts:
     title = clean_title(label_title)
     start = after
     if title is None:
-        title, title_line = _text_title(lines, after, min(header) if header else 0)
+        before = _previous_line(lines, min(header)) if len(header) == 1 else None
+        if before is not None and _title_like(lines[before]):
+            title, title_line = clean_title(lines[before]), before  # a title above a lone 来源 line
+        else:
+            title, title_line = _text_title(lines, after, min(header) if header else 0)
         if title_line is not None and title_line >= after:
             start = title_line + 1
     # a 发布日期 line under the title belongs to the header too: take its time of day
@@ -384,7 +456,14 @@ def read_text_page(text: str) -> PageParts:
         start += 1
     if more:
         later, _, _ = metadata_from_pairs(more)
-        metadata = _merge_time(metadata, later)
+        metadata = _merge_later(metadata, later)
+    if metadata.written_date is None and start < len(lines):
+        # a bracketed date under the title is the date of writing: （2018年1月2日）
+        dated = _BRACKET_DATE.match(lines[start].strip())
+        if dated:
+            metadata = metadata.model_copy(update={"written_date": parse_date(dated["d"])[0]})
+            start += 1
+    metadata = doc_no_from_title(metadata, title)
     body, signature, attachments, more_warnings = finish_body(
         lines[start:], title=title, doc_no=metadata.doc_no, hint_date=metadata.written_date
     )
@@ -396,6 +475,14 @@ def read_text_page(text: str) -> PageParts:
         attachments=attachments,
         warnings=warnings + more_warnings,
     )
+
+
+def _plain_lines(text: str) -> list[str]:
+    """Lines of a text copy with Markdown heading marks and HTML comment lines (LawRefBook copies) removed."""
+    lines = text.split("\n")
+    if sum(1 for line in lines[:400] if _MARKDOWN_HEADING.match(line)) >= 2:
+        lines = [_MARKDOWN_HEADING.sub("", line) for line in lines]
+    return ["" if _HTML_COMMENT_LINE.match(line) or line.strip() in ("<!--", "-->") else line for line in lines]
 
 
 def _header_block(lines: Sequence[str], used: Sequence[int]) -> set[int]:
@@ -412,18 +499,29 @@ def _header_block(lines: Sequence[str], used: Sequence[int]) -> set[int]:
     return block
 
 
-def _merge_time(metadata: Metadata, later: Metadata) -> Metadata:
-    """Fill missing dates, and times of day for the same date, from a second header line."""
-    update: dict[str, str] = {}
+def _merge_later(metadata: Metadata, later: Metadata) -> Metadata:
+    """Fill missing fields, and the time of day of the same date, from header lines under the title."""
+    update: dict[str, object] = {}
+    for key, value in later:
+        if key in ("extra", "written_time", "publish_time") or value is None:
+            continue
+        if getattr(metadata, key) is None:
+            update[key] = value
     for kind in ("written", "publish"):
-        date, time = getattr(metadata, f"{kind}_date"), getattr(metadata, f"{kind}_time")
-        later_date, later_time = getattr(later, f"{kind}_date"), getattr(later, f"{kind}_time")
-        if date is None and later_date:
-            update[f"{kind}_date"] = later_date
-            date = later_date
-        if time is None and later_time and later_date == date:
-            update[f"{kind}_time"] = later_time
+        date = update.get(f"{kind}_date", getattr(metadata, f"{kind}_date"))
+        if getattr(metadata, f"{kind}_time") is None and getattr(later, f"{kind}_date") == date:
+            update[f"{kind}_time"] = getattr(later, f"{kind}_time")
+    if later.extra:
+        update["extra"] = {**later.extra, **metadata.extra}
     return metadata.model_copy(update=update) if update else metadata
+
+
+def _previous_line(lines: Sequence[str], index: int) -> int | None:
+    """Index of the last non-empty line before `index`."""
+    for i in range(index - 1, -1, -1):
+        if lines[i].strip():
+            return i
+    return None
 
 
 def _text_title(lines: Sequence[str], after: int, before: int) -> tuple[str | None, int | None]:
@@ -431,7 +529,8 @@ def _text_title(lines: Sequence[str], after: int, before: int) -> tuple[str | No
 
     Without a header block (after == 0) the first title-like line of the page is taken.
     """
-    for i in range(after, min(len(lines), after + (6 if after else 12))):
+    window = [i for i in range(after, min(len(lines), after + 200)) if lines[i].strip()][: 4 if after else 12]
+    for i in window:
         if _title_like(lines[i]):
             return clean_title(lines[i]), i
     for i in range(before - 1, -1, -1):
@@ -444,6 +543,8 @@ def _title_like(line: str) -> bool:
     line = line.strip()
     if not line or len(line) > 80 or is_boilerplate(line) or _line_has_label(line) or _DATELINE.match(line):
         return False
-    if _HEADING_START.match(line) or line[-1] in "。；：:;，,":
+    if _HEADING_START.match(line) or _NOT_TITLE.match(line) or line[-1] in "。；：:;，,":
+        return False
+    if "。" in line or line.count("，") + line.count(",") >= 2:
         return False
     return sum("\u4e00" <= ch <= "\u9fff" for ch in line) >= 4

@@ -1,0 +1,179 @@
+"""Plain-text copies of portal pages: metadata, title, body boundaries and signature, read off each page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import zhengwu_extract as zx
+
+TEXT = Path(__file__).parent / "fixtures" / "text"
+SEED = Path(__file__).parent / "fixtures" / "jiangjin.txt"
+
+# One row per page: (file, title, metadata fields that must match, first words of body, text not in body).
+PAGES: list[tuple[Path, str | None, dict[str, Any], str, list[str]]] = [
+    (
+        SEED,
+        "义务教育发展基本均衡区督导评估自查自评报告",
+        {
+            "index_no": "11500381750069234B/2021-00128",
+            "doc_no": None,
+            "subject": "科技、教育",
+            "genre": "其他",
+            "publisher": "江津区教委",
+            "validity": "有效",
+            "written_date": "2016-05-05",
+            "publish_date": "2021-03-17",
+            "publish_time": "18:51:23",
+        },
+        "江津区义务教育坚持以科学发展观为指导",
+        ["扫一扫在手机打开当前页", "版权所有", "主办", "当前位置", "江津发布", "地方政府网站", "201655"],
+    ),
+    (
+        TEXT / "pages_cq_gov_cn_yubei_work_rules_2017.excerpt.txt",
+        "重庆市渝北区人民政府关于印发渝北区第十八届人民政府工作规则的通知",
+        {
+            "index_no": "009315877/2017-00733",
+            "doc_no": "渝北府发 〔2017〕 7号",
+            "subject": "行政事务/其他公文/全社会",
+            "publisher": "渝北区政府",
+            "written_date": "2017-03-21",
+            "publish_date": "2017-03-21",
+            "extra": {"主题词": "行政事务"},
+        },
+        "各镇人民政府,区政府各部门",
+        ["索 引 号", "信息分类名称"],
+    ),
+    (
+        TEXT / "pages_zb_gov_cn_zhenba_work_rules_2024.excerpt.txt",
+        "镇巴县人民政府工作规则",
+        {
+            "index_no": "6107280000/2024-001005",
+            "subject": None,
+            "publisher": "县政府网站",
+            "doc_no": "镇政发〔2024〕7号",
+            "written_date": "2024-04-06",
+            "written_time": "16:40",
+            "validity": None,
+            "publish_date": "2024-04-06",
+            "publish_time": "16:34",
+        },
+        "第一章总则",
+        ["返回顶部", "索引号", "发文字号"],
+    ),
+    (
+        TEXT / "pages_pingjiang_gov_cn_yueyang_open_gov_opinions_2017.excerpt.txt",
+        "中共岳阳市委办公室岳阳市人民政府办公室印发《关于全面推进政务公开工作的实施意见》的通知(岳办发〔2017〕2号)",
+        {
+            "publish_date": "2017-01-12",
+            "publish_time": "17:08",
+            "doc_no": "岳办发〔2017〕2号",
+            "index_no": None,
+            "extra": {"归档时间": "2018-11-21"},
+        },
+        "各县市区委、人民政府",
+        ["视力保护色", "浏览量", "当前位置", "字号"],
+    ),
+    (
+        TEXT / "pages_nanxian_gov_cn_housing_bureau_2018_performance_eval.excerpt.txt",
+        "南县住房和城乡建设局2018年度整体支出 绩效评价报告",
+        {"index_no": None, "publish_date": None, "extra": {"归档时间": "2023-06-15"}},
+        "为检验预算编制的科学性",
+        ["详细信息", "公开具体内容", "当前位置"],
+    ),
+    (
+        TEXT / "pages_cqcs_gov_cn_changshou_budget_report_2022_2023.excerpt.txt",
+        "重庆市长寿区财政局关于重庆市长寿区2022年预算执行情况和2023年预算草案的报告",
+        {"index_no": None, "doc_no": None, "written_date": None},
+        "各位代表:",
+        ["导航", "您的位置"],
+    ),
+    (
+        TEXT / "pages_qdndz_gov_cn_danzhai_2015_stats_communique.excerpt.txt",
+        None,  # a mid-page excerpt: the page's title is not in it
+        {"index_no": None},
+        "2015年,面对严峻复杂的外部环境",
+        [],
+    ),
+    (
+        TEXT / "govcn_gwr_national_2003.gbk.txt",
+        "2003年国务院政府工作报告",
+        {"index_no": None},
+        "2003年政府工作报告——2003年3月5日在第十届全国人民代表大会第一次会议上",
+        ["【字体", "E-mail推荐", "当前位置", "<U+00A0>", "<!--", "责任编辑"],
+    ),
+    (
+        TEXT / "govcn_gwr_national_2018.gbk.txt",
+        "政府工作报告",
+        {"index_no": None},
+        "3月5日，第十三届全国人民代表大会第一次会议在北京人民大会堂开幕",
+        ["新华社北京3月22日电"],
+    ),
+    (
+        TEXT / "gwr2025_beijing.from_docx.txt",
+        "2025年北京市政府工作报告",
+        {"publisher": "北京日报"},
+        "2025年1月14日在北京市第十六届人民代表大会第三次会议上",
+        ["来源："],
+    ),
+    (
+        TEXT / "gwr2025_guizhou.from_docx.txt",
+        "2025年贵州省政府工作报告",
+        {"publisher": "贵州日报"},
+        "——2025年1月19日在贵州省第十四届人民代表大会第三次会议上",
+        ["来源："],
+    ),
+    (
+        TEXT / "lawref_gov_info_disclosure_regulation_2019.md.txt",
+        "中华人民共和国政府信息公开条例",
+        {"index_no": None},
+        "2007年4月5日 中华人民共和国国务院令第492号公布",
+        ["<!--", "INFO END", "## "],
+    ),
+    (
+        TEXT / "zhonggong_guowuyuan_2018_rural_revitalization_opinions.utf8bom.txt",
+        "中共中央 国务院关于实施乡村振兴战略的意见",
+        {"written_date": "2018-01-02"},
+        "实施乡村振兴战略，是党的十九大作出的重大决策部署",
+        ["\ufeff"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("path", "title", "fields", "body_start", "not_in_body"), PAGES, ids=lambda v: str(v)[:30])
+def test_text_page(
+    path: Path, title: str | None, fields: dict[str, Any], body_start: str, not_in_body: list[str]
+) -> None:
+    doc = zx.parse_file(path, quantities=False)
+    assert doc.format == "text"
+    assert doc.title == title
+    meta = doc.metadata.model_dump()
+    for key, expected in fields.items():
+        assert meta[key] == expected, key
+    assert doc.body.startswith(body_start)
+    for junk in not_in_body:
+        assert junk not in doc.body, junk
+
+
+def test_seed_signature_and_rejoined_paragraph() -> None:
+    doc = zx.parse_file(SEED, quantities=False)
+    assert doc.signature is not None
+    assert doc.signature.issuer == "重庆市江津区人民政府"
+    assert doc.signature.date == "2016-05-05"  # written 201655: 年月日 lost, read against 成文日期
+    assert "包含人大审议、政协监督、专家评估" in doc.body
+    assert doc.body.endswith("办人民满意的教育。")
+
+
+def test_repeated_body_is_kept_once() -> None:
+    doc = zx.parse_file(TEXT / "govcn_gwr_national_2003.gbk.txt", quantities=False)
+    assert doc.body.count("本届政府１９９８年３月就职") == 1
+    assert any("repeated" in w for w in doc.warnings)
+
+
+def test_yubei_doc_no_parts() -> None:
+    doc = zx.parse_file(TEXT / "pages_cq_gov_cn_yubei_work_rules_2017.excerpt.txt", quantities=False)
+    parts = doc.metadata.doc_no_parts
+    assert parts is not None
+    assert (parts.issuer_code, parts.year, parts.serial) == ("渝北府发", 2017, 7)
