@@ -443,6 +443,7 @@ def read_text_page(text: str) -> PageParts:
     start = after
     if title is None:
         before = _previous_line(lines, min(header)) if len(header) == 1 else None
+        title_line: int | None
         if before is not None and _title_like(lines[before]):
             title, title_line = clean_title(lines[before]), before  # a title above a lone 来源 line
         else:
