@@ -61,6 +61,9 @@ _TEXT_LABEL = re.compile(
 _LONE_LABEL = re.compile(rf"^[\s•·●\-*]{{0,4}}(?P<l>{_LABEL_ALT})[ \u3000]{{0,3}}[:：]?\s{{0,3}}$")
 
 
+_HEADER_LINE_MAX = 200
+
+
 def normalize_label(label: str) -> str:
     """A header label without spaces, brackets, bullets or colon: `[ 索 引 号 ]：` → `索引号`."""
     return _LABEL_JUNK.sub("", unicodedata.normalize("NFKC", label))
@@ -199,6 +202,9 @@ def text_header_pairs(lines: Sequence[str]) -> list[tuple[int, str, str]]:
     i = 0
     while i < len(lines):
         line = lines[i]
+        if len(line) > _HEADER_LINE_MAX:  # a paragraph, not a header row
+            i += 1
+            continue
         lone = _LONE_LABEL.match(line)
         if lone:
             j = i + 1
@@ -273,17 +279,23 @@ _DATE_LINE = re.compile(
 _ISSUER_LINE = re.compile(r"^[\u4e00-\u9fff（）()、\s\u3000]{2,40}$")
 
 
+_SPACES = re.compile(r"[\s\u3000]+")
+_INNER_SPACES = re.compile(r"[ \t\u3000]+")
+_FURNITURE_MAX = 120  # furniture lines are short; longer lines are paragraphs and are not checked
+
+
 def is_boilerplate(line: str) -> bool:
     """A line of portal furniture: breadcrumb, font-size switch, print/close, share box …."""
-    compact = re.sub(r"[\s\u3000]+", "", line)
+    if len(line) > _FURNITURE_MAX:
+        return False
+    compact = _SPACES.sub("", line)
     return bool(_BOILERPLATE.search(compact) or _FOOTER_LINE.search(compact))
 
 
 def footer_start(lines: Sequence[str], begin: int = 0) -> int:
     """Index of the first footer line at or after `begin` (len(lines) when there is none)."""
     for i in range(begin, len(lines)):
-        compact = re.sub(r"[\s\u3000]+", "", lines[i])
-        if _FOOTER_START.search(compact):
+        if len(lines[i]) <= _FURNITURE_MAX and _FOOTER_START.search(_SPACES.sub("", lines[i])):
             return i
     return len(lines)
 
@@ -312,7 +324,7 @@ def finish_body(
 
 
 def _fold(line: str) -> str:
-    return re.sub(r"[ \t\u3000]+", " ", line).strip()
+    return _INNER_SPACES.sub(" ", line).strip()
 
 
 def _drop_leading_repeats(lines: list[str], title: str | None, doc_no: str | None) -> list[str]:
@@ -354,7 +366,7 @@ def _drop_repeated_body(lines: list[str]) -> tuple[list[str], int]:
 def _same(line: str, other: str | None) -> bool:
     if not other:
         return False
-    return re.sub(r"\s+", "", line) == re.sub(r"\s+", "", other)
+    return _SPACES.sub("", line) == _SPACES.sub("", other)
 
 
 def _rejoin(lines: list[str]) -> tuple[list[str], int]:
