@@ -132,6 +132,24 @@ class Document(_Model):
         """Every section, flattened in document order."""
         return [s for top in self.sections for s in top.walk()]
 
+    def quantities_frame(self) -> Any:
+        """The quantities as a pandas DataFrame, one row per quantity (needs pandas)."""
+        from .frame import to_frame
+
+        return to_frame([self])
+
+    def _repr_html_(self) -> str:
+        """Jupyter: metadata, outline and quantity table."""
+        from .display import to_html
+
+        return to_html(self)
+
+    def _repr_markdown_(self) -> str:
+        """Jupyter (Markdown front ends): metadata, outline and quantity table."""
+        from .display import to_markdown
+
+        return to_markdown(self)
+
     def extra_info(self) -> dict[str, Any]:
         """Small summary used by the command line and notebooks."""
         return {
