@@ -1,10 +1,382 @@
-"""Structure: the tree of numbered sections of a body (stub)."""
+"""Structure: the tree of numbered sections of a body, and the 一是/二是 items of each section.
+
+A heading is a line that starts with a marker (see `_markers`). Levels come from the order in
+which marker styles appear in this document (a stack), so 1. is level 3 under 一、 > （一） but
+level 2 under 一、 alone. Numbers must run in sequence, which keeps a list or a stray "1." from
+being taken for a heading. One pass over the lines: linear in the body's length.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
+
+from ._markers import (
+    CIRCLED,
+    CJK_SPACE,
+    CLAUSE_COMMAS,
+    CLOSERS,
+    CN_DIGITS,
+    CN_UNITS,
+    DOTTED_DIGITS,
+    FULLWIDTH_DIGITS,
+    HEADING_ENDERS,
+    HEADING_LINE_MAX,
+    HEADING_MAX,
+    ITEM,
+    LENIENT_STYLES,
+    MARKER,
+    MAX_SKIP,
+    OPENERS,
+    ORDINAL_STYLES,
+    PAREN_DIGITS,
+    PAREN_IDEOGRAPHS,
+    RANKS,
+    STYLES,
+    TOC_LINE,
+    TOC_MAX_LINES,
+)
 from .models import Section
+
+_TRAILING = " \t\u3000\u00a0\r"
+_TOC_TAIL = " \t\u3000\u00a0\r.·…—-_0123456789０１２３４５６７８９"
+
+
+@dataclass
+class _Mark:
+    """A line that starts with a marker: what it says, before the sequence checks."""
+
+    start: int
+    style: str
+    marker: str
+    number: int
+    path: tuple[int, ...]
+    heading: str
+    heading_line: bool  # the heading is the whole line (not run into a paragraph)
+
+
+@dataclass
+class _Node:
+    """A section under construction (Section is frozen)."""
+
+    mark: _Mark
+    level: int
+    end: int = 0
+    items: list[tuple[int, str]] = field(default_factory=list)  # (offset, text)
+    children: list[_Node] = field(default_factory=list)
+
+    def freeze(self, body: str) -> Section:
+        """The public Section for this node and its subtree."""
+        m = self.mark
+        return Section(
+            level=self.level,
+            marker=m.marker,
+            number=m.number,
+            heading=m.heading,
+            text=body[m.start : self.end],
+            start=m.start,
+            end=self.end,
+            items=[text for _, text in sorted(self.items)],
+            children=[c.freeze(body) for c in self.children],
+        )
 
 
 def build_sections(body: str) -> tuple[list[Section], list[str]]:
-    """Sections of the body as a tree, and warnings."""
-    return [], []
+    """Sections of the body as a tree, and warnings about numbering that does not run in sequence."""
+    builder = _Builder(body)
+    builder.read_lines()
+    nodes = builder.nodes
+    _close(body, nodes)
+    _collect_items(body, nodes)
+    return [n.freeze(body) for n in builder.roots], builder.warnings
+
+
+def cn_number(text: str) -> int:
+    """The value of a Chinese numeral such as 十一, 二十, 一百零五, or of arabic digits."""
+    text = text.translate(FULLWIDTH_DIGITS)
+    if text.isdigit():
+        return int(text)
+    total, digit = 0, 0
+    for ch in text:
+        if ch in CN_DIGITS:
+            digit = CN_DIGITS[ch]
+        elif ch in CN_UNITS:
+            total += (digit or 1) * CN_UNITS[ch]
+            digit = 0
+    return total + digit
+
+
+class _Builder:
+    """Reads the body line by line and places each accepted heading on the style stack."""
+
+    def __init__(self, body: str) -> None:
+        self.body = body
+        self.roots: list[_Node] = []
+        self.nodes: list[_Node] = []  # document order
+        self.stack: list[_Node] = []
+        self.last: dict[str, tuple[int, ...]] = {}  # last number taken per style, across parents
+        self.warnings: list[str] = []
+
+    def read_lines(self) -> None:
+        """Walk the lines once, skipping a 目录 block, and place every heading that passes the checks."""
+        body, pos, size = self.body, 0, len(self.body)
+        while pos < size:
+            eol = _eol(body, pos)
+            if TOC_LINE.fullmatch(body, pos, eol):
+                pos = _skip_toc(body, eol + 1)
+                continue
+            m = MARKER.match(body, pos, eol)
+            if m is not None:
+                mark = _read_mark(body, m, eol)
+                if mark is not None:
+                    self.place(mark)
+            pos = eol + 1
+
+    def place(self, mark: _Mark) -> None:
+        """Put a heading on the stack if its number follows its siblings; else leave it as text."""
+        decimal = mark.style.startswith("dec") and len(mark.path) > 1
+        cut = self._decimal_cut(mark) if decimal else self._cut(mark)
+        if cut is None:
+            return
+        del self.stack[cut:]
+        node = _Node(mark, level=len(self.stack) + 1)
+        (self.stack[-1].children if self.stack else self.roots).append(node)
+        self.stack.append(node)
+        self.nodes.append(node)
+        self.last[mark.style] = mark.path
+
+    def _cut(self, mark: _Mark) -> int | None:
+        """Where the stack is cut for this heading (its parent is below the cut), or None to reject."""
+        n, style = mark.number, mark.style
+        sibling = self._find(style)
+        if sibling is not None:
+            prev = self.stack[sibling].mark.number
+            if n in (prev + 1, 1) or self._tolerated(mark, prev):
+                return sibling
+            self._reject(mark, f"does not follow number {prev}")
+            return None
+        last = self.last.get(style)
+        if n != 1 and not (last is not None and (n == last[-1] + 1 or self._tolerated(mark, last[-1]))):
+            if style not in ORDINAL_STYLES:
+                self._reject(mark, "does not start its numbering at 1")
+                return None
+            self.warn(mark, "does not start its numbering at 1")
+        rank = _rank(style)
+        cut = len(self.stack)
+        if rank is not None:  # a new style closes the open styles ranked below it (GB/T 9704 order)
+            while cut and _outranked(self.stack[cut - 1].mark.style, rank):
+                cut -= 1
+        return cut
+
+    def _decimal_cut(self, mark: _Mark) -> int | None:
+        """Cut for a decimal heading 1.2.1: its prefix must be the open 1.2, its last digit follow 1.2.0."""
+        path, k = mark.path, len(mark.path)
+        parent = self._find(f"dec{k - 1}") if k > 2 else self._find("dec1", "ar")
+        sibling = self._find(mark.style)
+        if sibling is not None and (parent is None or sibling > parent):
+            prev = self.stack[sibling].mark.path
+            if path[:-1] == prev[:-1] and (path[-1] == prev[-1] + 1 or self._tolerated(mark, prev[-1])):
+                return sibling
+            if parent is None:
+                return None
+        if parent is not None:
+            if path[:-1] != self.stack[parent].mark.path or path[-1] != 1:
+                return None
+            return parent + 1
+        last = self.last.get(mark.style)
+        if path[-1] == 1 or (last is not None and path[:-1] == last[:-1] and path[-1] == last[-1] + 1):
+            return len(self.stack)
+        return None
+
+    def _tolerated(self, mark: _Mark, prev: int) -> bool:
+        """A skipped or repeated number taken anyway, with a warning: a typo in the source, not a list."""
+        n = mark.number
+        if not (mark.heading_line or mark.style in LENIENT_STYLES):
+            return False
+        if prev + 1 < n <= prev + 1 + MAX_SKIP:
+            self.warn(mark, f"skips from {prev} to {n}")
+            return True
+        if n == prev and mark.heading_line:
+            self.warn(mark, f"repeats number {n}")
+            return True
+        return False
+
+    def _reject(self, mark: _Mark, why: str) -> None:
+        """Leave a marker line as text; say so when its style is one that lists rarely use."""
+        if mark.style in LENIENT_STYLES:
+            self.warn(mark, f"{why}; left as text")
+
+    def _find(self, *styles: str) -> int | None:
+        """Index of the topmost open section of one of these styles."""
+        for i in range(len(self.stack) - 1, -1, -1):
+            if self.stack[i].mark.style in styles:
+                return i
+        return None
+
+    def warn(self, mark: _Mark, what: str) -> None:
+        """Record a numbering oddity, naming the heading and where it is."""
+        self.warnings.append(f"section numbering: {mark.marker}{mark.heading[:20]} at offset {mark.start} {what}")
+
+
+def _rank(style: str) -> float | None:
+    """Place of a style in the GB/T 9704 / regulation order; None for decimal outlines."""
+    return RANKS.get("dec" if style.startswith("dec") else style)
+
+
+def _outranked(open_style: str, rank: float) -> bool:
+    """Whether an open style ranks at or below a newly seen one, so the new style closes it."""
+    top = _rank(open_style)
+    return top is not None and top >= rank
+
+
+def _eol(body: str, pos: int) -> int:
+    """End of the line that starts at `pos`."""
+    eol = body.find("\n", pos)
+    return len(body) if eol < 0 else eol
+
+
+def _read_mark(body: str, m: re.Match[str], eol: int) -> _Mark | None:
+    """What a marker line says: style, marker as written, number, heading; None when it is no heading."""
+    style = next(s for s in STYLES if m.group(s) is not None)
+    raw = m.group(style)
+    start, marker_end = m.start(style), m.end(style)
+    marker = raw.rstrip(_TRAILING)
+    rest = body[marker_end:eol].strip(_TRAILING)
+    number, path = 0, tuple[int, ...]()
+    if style == "ordinal":
+        style = m.group("ordinal_kind")
+        number = cn_number(m.group("ordinal_num").strip())
+    elif style == "cn":
+        number = cn_number(m.group("cn_num"))
+    elif style == "cnp":
+        number = PAREN_IDEOGRAPHS.get(raw) or cn_number(m.group("cnp_num"))
+    elif style == "dec":
+        path = tuple(int(p) for p in "".join(raw.split()).translate(FULLWIDTH_DIGITS).replace("．", ".").split("."))
+        style, number = f"dec{len(path)}", path[-1]
+    elif style in ("ar", "arp", "arh"):
+        digits = "".join(ch for ch in raw.translate(FULLWIDTH_DIGITS) if ch.isdigit())
+        number = int(digits) if digits else DOTTED_DIGITS.get(raw) or PAREN_DIGITS.get(raw, 0)
+    elif style == "circ":
+        number = CIRCLED[raw]
+    else:  # bare 1　总则 / 01综合: only as a heading on its own line
+        style, number = "dec1", int(raw)
+    path = path or (number,)
+    heading, heading_line = _heading(rest)
+    if not rest:
+        heading, heading_line = _next_line_heading(body, eol), True
+    if style == "dec1" and m.group("bare") is not None and not heading_line:
+        return None
+    if m.group("dec") is not None and not rest:
+        return None  # 29.1 alone on a line is a table value
+    if style == "条":
+        heading = ""  # an article's text is the section text
+    return _Mark(start, style, marker, number, path, heading, heading_line)
+
+
+def _heading(rest: str) -> tuple[str, bool]:
+    """Heading of a marker line, and whether it is the whole line: text up to the first 。：； outside
+    brackets; a sentence longer than HEADING_MAX is cut at its last comma before that."""
+    depth, cut, comma = 0, len(rest), 0
+    for i, ch in enumerate(rest):
+        if i >= HEADING_MAX:
+            cut = comma or i
+            break
+        if ch in OPENERS:
+            depth += 1
+        elif ch in CLOSERS:
+            depth = max(depth - 1, 0)
+        elif depth == 0 and ch in HEADING_ENDERS:
+            cut = i
+            break
+        elif depth == 0 and ch in CLAUSE_COMMAS:
+            comma = i
+    heading = CJK_SPACE.sub("", rest[:cut].strip(_TRAILING))
+    whole = cut >= len(rest.rstrip("。：:；;" + _TRAILING)) and len(heading) <= HEADING_LINE_MAX
+    return heading, whole
+
+
+def _next_line_heading(body: str, eol: int) -> str:
+    """The heading of a marker that stands alone on its line (a table cell): the next line, if short."""
+    if eol >= len(body):
+        return ""
+    nxt = _eol(body, eol + 1)
+    line = body[eol + 1 : nxt].strip(_TRAILING)
+    m = MARKER.match(line)
+    if not line or m is not None:
+        return ""  # the next line is a heading of its own
+    heading, whole = _heading(line)
+    return heading if whole else ""
+
+
+def _skip_toc(body: str, pos: int) -> int:
+    """Offset where the body resumes after a 目录 block: where its first entry is repeated."""
+    first = _eol(body, pos)
+    key = _toc_key(body[pos:first])
+    start, line_no = pos, 0
+    cur = first + 1
+    while key and cur < len(body) and line_no < TOC_MAX_LINES:
+        eol = _eol(body, cur)
+        if _toc_key(body[cur:eol]) == key:
+            return cur
+        cur, line_no = eol + 1, line_no + 1
+    return start  # no repeat found: read the lines as they are
+
+
+def _toc_key(line: str) -> str:
+    """A 目录 entry or heading, compared without spaces, dot leaders and page numbers."""
+    return "".join(line.split()).lstrip("#").rstrip(_TOC_TAIL)
+
+
+def _close(body: str, nodes: list[_Node]) -> None:
+    """Set each section's end: the next heading at its level or above, trailing blanks trimmed."""
+    open_: list[_Node] = []
+    for node in [*nodes, None]:
+        limit = len(body) if node is None else node.mark.start
+        while open_ and (node is None or open_[-1].level >= node.level):
+            top = open_.pop()
+            end = limit
+            while end > top.mark.start and body[end - 1].isspace():
+                end -= 1
+            top.end = end
+        if node is not None:
+            open_.append(node)
+
+
+def _collect_items(body: str, nodes: list[_Node]) -> None:
+    """Record 一是/二是 and 一抓/二抓 runs (two or more in sequence) as items of the section holding them."""
+    if not nodes:
+        return
+    starts = [n.mark.start for n in nodes]
+    idx = -1
+    runs: dict[str, list[tuple[int, int]]] = {}  # verb -> [(offset, number)] of the open run
+    for m in ITEM.finditer(body, starts[0]):
+        pos = m.start()
+        new_idx = idx
+        while new_idx + 1 < len(starts) and starts[new_idx + 1] <= pos:
+            new_idx += 1
+        if new_idx != idx:
+            _flush(body, nodes[idx] if idx >= 0 else None, runs)
+            idx = new_idx
+        if pos >= nodes[idx].end:
+            continue
+        verb, number = m.group("verb"), cn_number(m.group("num"))
+        run = runs.get(verb)
+        if number == 1:
+            if run is not None:
+                _flush(body, nodes[idx], {verb: run})
+            runs[verb] = [(pos, 1)]
+        elif run is not None and number == run[-1][1] + 1:
+            run.append((pos, number))
+    _flush(body, nodes[idx] if idx >= 0 else None, runs)
+
+
+def _flush(body: str, node: _Node | None, runs: dict[str, list[tuple[int, int]]]) -> None:
+    """Turn each finished run of at least two items into item texts of `node`."""
+    for verb in list(runs):
+        run = runs.pop(verb)
+        if node is None or len(run) < 2:
+            continue
+        for i, (pos, _) in enumerate(run):
+            eol = min(_eol(body, pos), node.end)
+            end = run[i + 1][0] if i + 1 < len(run) and run[i + 1][0] < eol else eol
+            node.items.append((pos, body[pos:end].strip()))

@@ -1,0 +1,121 @@
+"""Section markers as data: numeral tables, the line-start marker pattern, style ranks, enumerations.
+
+The marker forms follow GB/T 9704-2012 (党政机关公文格式: 一、 > （一） > 1. > （1）) and the
+regulation forms 第X编/部分/章/节/条, plus what real portal pages write instead: half-width
+brackets, 1．/1、, ①, decimal outlines (1.2.1, or 1 . 2 . 2 from split spans), bare 1　总则 and 01综合.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Chinese numerals: digits and multipliers (一百二十三 = 123, 十一 = 11, 两 = 2).
+CN_DIGITS: dict[str, int] = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+CN_UNITS: dict[str, int] = {"十": 10, "百": 100, "千": 1000}
+
+# Full-width digits written by Word and GBK pages; translated explicitly (NFKC would also turn ① into 1).
+FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+# Single code points that are a whole marker, with the number they stand for.
+CIRCLED: dict[str, int] = {chr(0x2460 + i): i + 1 for i in range(20)}  # ①..⑳
+PAREN_DIGITS: dict[str, int] = {chr(0x2474 + i): i + 1 for i in range(20)}  # ⑴..⒇ = （1）
+DOTTED_DIGITS: dict[str, int] = {chr(0x2488 + i): i + 1 for i in range(20)}  # ⒈..⒛ = 1.
+PAREN_IDEOGRAPHS: dict[str, int] = {chr(0x3220 + i): i + 1 for i in range(10)}  # ㈠..㈩ = （一）
+
+_CN = "一二三四五六七八九十"
+_CN_BIG = "一二三四五六七八九十百千零〇两"
+_DIG = "0-9０-９"
+_SP = "[ \\t\\u3000\\u00a0]"  # spaces that split a marker: ASCII, ideographic, no-break
+_CJK = "\\u4e00-\\u9fff"
+# Characters that after a number mean an amount or a date, not a heading: 1.5亿元, 3 月.
+UNIT_CHARS = "万亿千百元角个倍年月日天时小分秒周岁世届级余多米吨台人次户家所项件名辆张套座条%％‰"
+
+# One pattern tried at the start of each line. Exactly one of the named alternatives matches;
+# the group name is the marker's style (see RANKS). Repeats are bounded: no backtracking blow-up.
+MARKER = re.compile(
+    rf"""
+    (?P<lead>{_SP}{{0,8}}(?:\#{{1,6}}{_SP}{{0,4}})?)          # indentation, markdown '## '
+    (?:
+      (?P<ordinal>第{_SP}{{0,2}}(?P<ordinal_num>[{_CN_BIG}]{{1,8}}|[{_DIG}]{{1,4}}){_SP}{{0,2}}
+                  (?P<ordinal_kind>编|部分|章|节|条))          # 第一章, 第 八十六 条, 第二部分
+    | (?P<cn>(?P<cn_num>[{_CN}]{{1,3}}){_SP}{{0,2}}[、.．]
+             (?![{_CN}]{{1,3}}[、级类等档产]))                   # 一、 一． (not 一、二级)
+    | (?P<cnp>[(（]{_SP}?(?P<cnp_num>[{_CN}]{{1,3}}){_SP}?[)）]
+              |[\u3220-\u3229])                                 # （一） (一) ㈠
+    | (?P<dec>[{_DIG}]{{1,2}}(?:{_SP}{{0,2}}[.．]{_SP}{{0,2}}[{_DIG}]{{1,2}}){{1,4}})
+              (?![{_DIG}.．{UNIT_CHARS}])                        # 1.2  1.2.1  1 . 2 . 2
+    | (?P<ar>[{_DIG}]{{1,3}}{_SP}{{0,2}}[.．、](?![{_DIG}])
+             |[\u2488-\u249b])                                  # 1. 1． 1、 ⒈
+    | (?P<arp>[(（]{_SP}?[{_DIG}]{{1,3}}{_SP}?[)）]|[\u2474-\u2487])  # （1） (1) ⑴
+    | (?P<arh>[{_DIG}]{{1,3}}[)）])                             # 1)
+    | (?P<circ>[\u2460-\u2473])                                 # ①
+    | (?P<bare>(?:0[1-9]|[1-9][0-9]?)                         # 1　总则, 01综合, 10科学技术
+               (?={_SP}{{1,4}}(?![{UNIT_CHARS}])[{_CJK}]
+                 |(?<=[0-9]{{2}})(?![{UNIT_CHARS}])[{_CJK}]))
+    )
+    """,
+    re.VERBOSE,
+)
+
+STYLES = ("ordinal", "cn", "cnp", "dec", "ar", "arp", "arh", "circ", "bare")
+
+# Place in the GB/T 9704 and regulation hierarchy, used only when a style first appears: a new
+# style closes the open styles ranked below it. Decimal outlines (None) nest by their own digits.
+RANKS: dict[str, float | None] = {
+    "编": 0,
+    "部分": 0,
+    "章": 1,
+    "节": 2,
+    "条": 3,
+    "cn": 4,
+    "cnp": 5,
+    "ar": 6,
+    "arp": 7,
+    "arh": 7.5,
+    "circ": 8,
+    "dec": None,
+    "bare": None,
+}
+
+# Styles whose numbering is loose in real pages (chapter-wide article runs, typos): a skip is
+# taken with a warning. The arabic styles must run in sequence, as lists in sentences use them too.
+# 第X条 at the start of a line is a heading even when an excerpt starts at 第十三条 (with a warning).
+ORDINAL_STYLES = frozenset({"编", "部分", "章", "节", "条"})
+LENIENT_STYLES = ORDINAL_STYLES | {"cn", "cnp"}
+MAX_SKIP = 3  # 一、 then 四、 is taken (with a warning); a longer jump is not a heading
+
+# A heading on its own line is short and has no sentence inside it.
+HEADING_LINE_MAX = 40
+HEADING_MAX = 100  # a run-in heading with no sentence end is cut here
+HEADING_ENDERS = frozenset("。：:；;？！?!")
+CLAUSE_COMMAS = frozenset("，,")  # where an overlong run-in heading is cut
+OPENERS = "《“‘「『（(【[〔"
+CLOSERS = "》”’」』）)】]〕"
+SENTENCE_PUNCT = re.compile("[。；;！？!?]")
+CJK_SPACE = re.compile(rf"(?<=[{_CJK}]){_SP}+(?=[{_CJK}])")  # 总  则 → 总则
+
+# 目录 line that opens a table of contents repeating the headings before the body.
+TOC_LINE = re.compile(rf"{_SP}{{0,8}}(?:\#{{1,6}}{_SP}{{0,4}})?目{_SP}{{0,6}}录{_SP}{{0,4}}")
+TOC_MAX_LINES = 300
+TOC_PAGE_TAIL = re.compile(r"[\s.·…—\-_0-9]{0,80}$")  # dot leaders and page numbers: 总则……1
+
+# 一是/二是 and 一抓/二抓 enumerations: items of their paragraph, never sections.
+ITEM_VERBS = "是抓"
+# A numeral after these is part of a word (统一是, 唯一是, 第一是), not an enumeration.
+ITEM_BLOCKERS = "统唯同万单第专划逐均归合不如之其每任进既"
+# The lookbehind sits after the first numeral (it looks at the character before it): a pattern that
+# opens with a character class lets the regex engine skip ahead fast; one that opens with a lookbehind does not.
+ITEM = re.compile(rf"(?P<num>[{_CN}](?<![{ITEM_BLOCKERS}{_CN}].)[{_CN}]{{0,2}})(?P<verb>[{ITEM_VERBS}])")
