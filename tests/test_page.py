@@ -72,6 +72,7 @@ def test_parse_doc_no(raw: str, code: str, year: int | None, serial: int) -> Non
         ("文件状态", "validity"),
         ("公文名称：", "title"),
         ("主 题 词", "extra"),
+        ("统一编号：", "extra"),
         ("浏览", None),
     ],
 )

@@ -91,6 +91,13 @@ PAGES: list[tuple[Path, str | None, dict[str, Any], str, list[str]]] = [
         ["导航", "您的位置"],
     ),
     (
+        TEXT / "pages_shayang_gov_cn_budget_report_2022_2023.excerpt.txt",
+        "关于沙洋县2022年预算执行情况和2023年预算草案的报告",  # after a 目录 that lists the parts
+        {"index_no": None},
+        "——2022年12月18日在沙洋县第六届人民代表大会",
+        ["目录", "第二部分 预算表格"],
+    ),
+    (
         TEXT / "pages_qdndz_gov_cn_danzhai_2015_stats_communique.excerpt.txt",
         None,  # a mid-page excerpt: the page's title is not in it
         {"index_no": None},

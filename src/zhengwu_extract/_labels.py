@@ -13,7 +13,6 @@ LABELS: dict[str, str] = {
     "信息索引号": "index_no",
     "信息索取号": "index_no",
     "索取号": "index_no",
-    "统一编号": "index_no",
     # document number
     "发文字号": "doc_no",
     "文号": "doc_no",
@@ -64,6 +63,7 @@ LABELS: dict[str, str] = {
     "公开时间": "publish_date",
     "发表日期": "publish_date",
     "日期": "publish_date",
+    "时间": "publish_date",  # news templates: 时间：2019-09-18 06:23 来源：山西日报
     # title (used for the title, not kept in metadata)
     "名称": "title",
     "标题": "title",
@@ -74,10 +74,11 @@ LABELS: dict[str, str] = {
 
 # When two labels of one page map to the same key, the earlier-listed label wins.
 # 责任部门 and 来源 are weaker than a real 发布机构; 发文日期 weaker than 成文日期.
-WEAK_LABELS: frozenset[str] = frozenset({"责任部门", "来源", "信息来源", "文章来源", "公开责任部门", "分类", "日期"})
+WEAK_LABELS: frozenset[str] = frozenset({"责任部门", "来源", "信息来源", "文章来源", "公开责任部门", "分类", "日期", "时间"})
 
 # Labels that are recognised as header labels but kept under `extra` (not one of the main keys).
 EXTRA_LABELS: tuple[str, ...] = (
+    "统一编号",  # gfxwj's regulation register number: not a 索引号
     "主题词",
     "关键词",
     "公开方式",
@@ -98,10 +99,11 @@ EXTRA_LABELS: tuple[str, ...] = (
     "有效期",
     "信息类别",
     "发布者",
+    "文章类型",
 )
 
 # Values that mean "none" in a header field.
-NULL_VALUES: frozenset[str] = frozenset({"", "无", "暂无", "-", "--", "—", "/", "空", "null", "none", "None"})
+NULL_VALUES: frozenset[str] = frozenset({"", "无", "暂无", "-", "--", "—", "/", "空", "null", "none", "None", "本网", "本站"})
 
 # Meta tags of the national 政府网站 规范 (lower-cased name → metadata key or "title").
 META_TAGS: dict[str, str] = {
@@ -131,6 +133,7 @@ BOILERPLATE_LINE_PATTERNS: tuple[str, ...] = (
     r"^\[?(?:我要纠错|我要打印|关闭本页)\]?$",
     r"^上一篇[:：]",
     r"^下一篇[:：]",
+    r"^相关附件[:：]?$",
     r"^视力保护色[:：]?",
     r"^浏览量[:：]?",
     r"^(?:详细信息|公开具体内容|导航|信息来源[:：]?|正文)$",

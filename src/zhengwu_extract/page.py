@@ -449,7 +449,7 @@ def read_text_page(text: str) -> PageParts:
     found = text_header_pairs(lines[:_HEADER_SCAN])
     header = _header_block(lines, sorted({i for i, _, _ in found}))
     pairs = [(label, value) for i, label, value in found if i in header]
-    after = max(header) + 1 if header else 0
+    after = _skip_contents(lines, max(header) + 1 if header else 0)
     metadata, label_title, warnings = metadata_from_pairs(pairs)
     title = clean_title(label_title)
     start = after
@@ -496,6 +496,18 @@ def _plain_lines(text: str) -> list[str]:
     if sum(1 for line in lines[:400] if _MARKDOWN_HEADING.match(line)) >= 2:
         lines = [_MARKDOWN_HEADING.sub("", line) for line in lines]
     return ["" if _HTML_COMMENT_LINE.match(line) or line.strip() in ("<!--", "-->") else line for line in lines]
+
+
+def _skip_contents(lines: Sequence[str], start: int) -> int:
+    """Past a 目录 at the top of the page: to where its first entry is repeated as the body's heading."""
+    filled = [i for i in range(start, min(len(lines), start + 200)) if lines[i].strip()]
+    if len(filled) < 3 or _SPACES.sub("", lines[filled[0]]) != "目录":
+        return start
+    entry = _SPACES.sub("", lines[filled[1]])
+    for i in range(filled[1] + 1, min(len(lines), filled[1] + 400)):
+        if _SPACES.sub("", lines[i]) == entry:
+            return i
+    return start
 
 
 def _header_block(lines: Sequence[str], used: Sequence[int]) -> set[int]:
