@@ -74,7 +74,9 @@ LABELS: dict[str, str] = {
 
 # When two labels of one page map to the same key, the earlier-listed label wins.
 # 责任部门 and 来源 are weaker than a real 发布机构; 发文日期 weaker than 成文日期.
-WEAK_LABELS: frozenset[str] = frozenset({"责任部门", "来源", "信息来源", "文章来源", "公开责任部门", "分类", "日期", "时间"})
+WEAK_LABELS: frozenset[str] = frozenset(
+    {"责任部门", "来源", "信息来源", "文章来源", "公开责任部门", "分类", "日期", "时间"}
+)
 
 # Labels that are recognised as header labels but kept under `extra` (not one of the main keys).
 EXTRA_LABELS: tuple[str, ...] = (
@@ -103,7 +105,9 @@ EXTRA_LABELS: tuple[str, ...] = (
 )
 
 # Values that mean "none" in a header field.
-NULL_VALUES: frozenset[str] = frozenset({"", "无", "暂无", "-", "--", "—", "/", "空", "null", "none", "None", "本网", "本站"})
+NULL_VALUES: frozenset[str] = frozenset(
+    {"", "无", "暂无", "-", "--", "—", "/", "空", "null", "none", "None", "本网", "本站"}
+)
 
 # Meta tags of the national 政府网站 规范 (lower-cased name → metadata key or "title").
 META_TAGS: dict[str, str] = {
