@@ -38,7 +38,7 @@ PAGE_SUFFIXES = frozenset(
 )
 _PREFETCH = 2  # inputs a worker holds: the one it reads and the next, so it never waits for the parent
 _WINDOW_PER_WORKER = 16  # results that may wait for a slow earlier input before dispatch pauses
-_RECYCLE_AFTER = 500  # a worker is replaced after this many inputs, so a slow leak cannot grow a batch
+_RECYCLE_AFTER = 1000  # a worker is replaced after this many inputs, so a slow leak cannot grow a batch
 _KILL_GRACE = 2.0  # seconds past the timeout before a worker that ignores its alarm is killed
 
 R = TypeVar("R")
@@ -207,8 +207,11 @@ class _Worker:
 
 def _context() -> Any:
     """Forkserver where there is one: cheap restarts, and no copies of the parent's threads or pipes."""
-    methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    ctx = multiprocessing.get_context("forkserver")
+    ctx.set_forkserver_preload([__name__])  # workers start with the library imported
+    return ctx
 
 
 def ordered_map(
