@@ -1,19 +1,867 @@
-"""Quantities: every stated amount as a typed record (stub)."""
+"""Quantities: every stated amount of a text as a typed record — indicator, value, unit, kind, year.
+
+How a paragraph is read:
+1. numbers with their units are found by one precompiled pattern (`_AMOUNT`) on a copy of the
+   text whose full-width digits are folded to ASCII (same length, so offsets hold); names,
+   ordinals, dates and codes are turned away by rules, not by lists of names;
+2. time expressions (2015年, 20152016学年度, 去年, 目前, 2014年以来 …) give each figure its year,
+   carried through the sentence, the paragraph and the section;
+3. the indicator is the phrase before the number in its clause, cleaned of scope and linking
+   words, or the noun after a measure word (206所普通中小学); a change (比上年增长29.29%) names
+   the thing changed;
+4. 分别为 lists map their values onto year lists, categories and item lists.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import cast
 
-from .models import Metadata, Quantity, Section, Table
+from . import _lexicon as lex
+from ._markers import MARKER
+from ._units import all_units
+from .models import Kind, Metadata, Quantity, Section, Table
+from .numbers import SCALES, arabic_decimal, chinese_integer, exact, fold_digits, parse_number, to_number
+
+__all__ = ["document_quantities", "extract_quantities", "parse_number", "quantity_from_cell", "unit_info"]
+
+_UNITS = all_units()
 
 
-def extract_quantities(text: str, *, year: int | None = None, doc_year: int | None = None) -> list[Quantity]:
-    """Quantity records for a sentence or paragraph."""
-    return []
+def _alternation(words: Sequence[str]) -> str:
+    """A regex alternation of literal words, longest first so that 万元 wins over 万."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+# --- units ------------------------------------------------------------------------------------
+
+
+def unit_info(unit: str) -> tuple[Kind, str, Decimal] | None:
+    """What a written unit measures: (kind, base unit, factor to the base unit), or None if unknown.
+
+    Reads the unit table in _units.py; a scale word in front multiplies the factor:
+    `unit_info("万元")` → ("money", "元", Decimal(10000)); `unit_info("个百分点")` →
+    ("percentage_point", "个百分点", 1); `unit_info("万人次")` → ("count", "人次", 10000).
+    """
+    unit = unit.strip()
+    if unit in _UNITS:
+        kind, base, factor = _UNITS[unit]
+        return cast(Kind, kind), base, Decimal(factor)
+    for scale in sorted(SCALES, key=len, reverse=True):
+        rest = unit[len(scale) :]
+        if unit.startswith(scale) and rest in _UNITS:
+            kind, base, factor = _UNITS[rest]
+            if kind in ("percent", "percentage_point"):
+                return None
+            return cast(Kind, kind), base, Decimal(factor) * SCALES[scale]
+    return None
+
+
+def _measure(value: Decimal, unit: str | None) -> tuple[Kind, str | None, int | float | None]:
+    """Kind, base unit and normalized value of a value in a unit (exact: Decimal arithmetic)."""
+    info = unit_info(unit) if unit else None
+    if info is None:
+        return "other", None, None
+    kind, base, factor = info
+    return kind, base, exact(value * factor)
+
+
+# --- table cells ------------------------------------------------------------------------------
+
+_CELL = re.compile(
+    r"""^\s{0,4}
+    (?P<sign>[-+])?\s{0,2}
+    (?P<num>\d{1,3}(?:,\d{3}){1,6}(?:\.\d{1,12})?|\d{1,20}(?:\.\d{1,12})?|[零〇一二两三四五六七八九十百千]{1,10})
+    \s{0,2}(?P<unit>[^\d\s]{1,8})?\s{0,4}$""",
+    re.VERBOSE,
+)
+
+
+def quantity_from_cell(text: str, unit_hint: str | None = None) -> Quantity | None:
+    """A table cell ("185692", "12.5%", "3,219.5", "-0.46", "1.3亿元") as a record, or None.
+
+    The cell's own unit wins; else `unit_hint` (the table's 单位:万元 or the column's unit) is
+    used and `implied_unit` is set. value/unit/normalized_value/base_unit/kind are filled;
+    indicator and year are left None for the table reader to set. Empty cells, dashes and
+    text that is not one number give None.
+    """
+    m = _CELL.match(fold_digits(text))
+    if not m:
+        return None
+    num = m.group("num")
+    dec = arabic_decimal(num)
+    if dec is None:
+        integer = chinese_integer(num)
+        if integer is None:
+            return None
+        dec = Decimal(integer)
+    if m.group("sign") == "-":
+        dec = -dec
+    unit = m.group("unit")
+    implied = False
+    if unit is not None and unit_info(unit) is None and unit not in SCALES:
+        return None
+    if unit == "年" and 1900 <= dec <= 2100:
+        return None  # a year, not a duration
+    if unit is None and unit_hint:
+        unit, implied = unit_hint.strip(), True
+    kind, base, normalized = _measure(dec, unit)
+    return Quantity(
+        value=to_number(dec),
+        unit=unit,
+        normalized_value=normalized,
+        base_unit=base,
+        kind=kind,
+        implied_unit=implied,
+        origin="table",
+        raw=text.strip(),
+        text=text.strip(),
+    )
+
+
+# --- patterns ---------------------------------------------------------------------------------
+
+_NUM_AR = r"\d{1,3}(?:,\d{3}){1,6}(?!\d)(?:\.\d{1,12})?|\d{1,20}(?:\.\d{1,12})?"
+_NUM_CN = r"[零〇一二两三四五六七八九十百千]{1,10}"
+_CN_CHARS = frozenset("零〇一二两三四五六七八九十百千万亿")
+_SCALE_ALT = _alternation(list(SCALES))
+_BASE_ALT = _alternation(list(_UNITS))
+_POST_ALT = _alternation([q for q in lex.POST_QUALIFIERS if len(q) > 1])
+
+# One amount: a number, its scale word and unit, and the qualifiers glued to it.
+_AMOUNT = re.compile(
+    rf"""
+    (?<![\dA-Za-z.])                              # not inside a longer number or a code
+    (?:
+        百分之(?P<pnum>{_NUM_AR}|{_NUM_CN})        # 百分之三十
+      | (?P<sign>[-+](?=\d))?                      # 增长-0.46%
+        (?P<num>{_NUM_AR}|{_NUM_CN})
+        (?P<q1>余|多|几)?                          # 5759余万元, 十余个
+        (?P<gap>[ \u3000\u00a0]{{0,2}})            # 99.2 %, 罚款 158 万元
+        (?:
+            (?P<pp>个百分点|百分点)
+          | (?P<scale>{_SCALE_ALT})?(?P<q2>余|多)?(?P<base>{_BASE_ALT})?
+        )
+        (?P<q3>{_POST_ALT})?                       # 以上, 左右 …
+    )
+    """,
+    re.VERBOSE,
+)
+
+_Y = r"(?:19|20)\d{2}"
+_CN_SMALL = r"[一二两三四五六七八九十]"
+# Time expressions that set the year of the figures after them.
+_TIME = re.compile(
+    rf"""
+      (?P<since>(?:从|自)?(?P<since_y>{_Y})\s?年(?:\d{{1,2}}月)?(?:以来|至今|起|开始|来|以后))
+    | (?P<glued>(?P<g1>{_Y})(?P<g2>{_Y})(?P<g_unit>学年度?|年度?))           # 20152016学年度
+    | (?P<range>(?P<r1>{_Y})\s?年?\s?[—–\-－~～至到](?P<r2>{_Y}|\d{{2}})\s?(?P<r_unit>学年度?|年度?))
+    | (?P<date>(?P<d_y>{_Y})(?P<d_nian>\s?年)?(?P<d_m>1[0-2]|0?[1-9])月)    # 2015年9月, 20159月
+    | (?P<year>(?P<y>{_Y})\s?年度?)
+    | (?P<rel>前年|去年|上年度|今年|本年度|明年)
+    | (?P<now>截至目前|截止目前|截至当前|目前|当前|现阶段|至今|迄今)
+    | (?P<span>近年来|近几年来?|多年来|这些年来?|历年来|今后|未来
+        |近(?:\d{{1,2}}|{_CN_SMALL}{{1,2}})年来?
+        |(?:\d{{1,2}}|{_CN_SMALL}{{1,2}})年(?:来|内|间|后))
+    """,
+    re.VERBOSE,
+)
+_REL_OFFSET = {"前年": -2, "去年": -1, "上年度": -1, "今年": 0, "本年度": 0, "明年": 1}
+
+_SENTENCE_END = re.compile(r"[。！？!?]+")
+_CLAUSE_DELIMS = frozenset("，,；;：:。！？!?\n")
+_LIST_SEPARATORS = ("、", "和", "与", "及", "或", "，", ",", "；", ";", "")
+_ENUM = re.compile(
+    r"^(?:[（(]?\d{1,2}[)）]|[（(][一二三四五六七八九十]{1,2}[)）]|[一二三四五六七八九十]{1,2}是|\d{1,2}[.、．](?!\d)"
+    r"|[一二三四五六七八九十]{1,2}[、.]|[①-⑳]|[一二三四五六七八九十]抓)"
+)
+_LIST_VERB = re.compile(r"分别(?:为|是|达到|达|占|增长|下降|提高|降低|增加|减少|回落|上升)?[:：]?|依次为[:：]?")
+_YEAR_IN_LIST = re.compile(rf"({_Y})\s?年")
+_SEASON = re.compile(
+    r"^(?:春季|秋季|夏季|冬季|上半年|下半年|年初|年末|年底|底|末|初|春|秋|全年|前三季度|一季度|[1-4]季度)"
+)
+
+_PRE_QUAL = re.compile(f"(?:{_alternation(lex.PRE_QUALIFIERS)})$")
+_LEADING = re.compile(f"^(?:{_alternation(lex.LEADING_FILLERS)})")
+_TRAILING = re.compile(f"(?:{_alternation(lex.TRAILING_FILLERS)})$")
+_CHANGE_END = re.compile(f"(?:{_alternation(lex.CHANGE_WORDS)})$")
+_COMPARISON = re.compile(_alternation(lex.COMPARISON_BASES))
+_DIRECTION = re.compile(_alternation(lex.DIRECTION_WORDS))
+_VERB_END = re.compile(f"(?:{_alternation(lex.VERBS_BEFORE_OBJECT)})$")
+_AFTER_STOP = re.compile(_alternation(lex.AFTER_STOPS))
+_CUT_AFTER = re.compile(_alternation(lex.CUT_AFTER))
+_CATEGORY = re.compile(f"(?<!中)(?:{_alternation(lex.CATEGORY_WORDS)})")
+_CATEGORY_ONLY = re.compile(f"^(?:{_alternation(lex.CATEGORY_WORDS)})$")
+_CLASH = re.compile(f"^(?:{_alternation(lex.UNIT_WORD_CLASHES)})")
+_CJK = re.compile(r"[\u4e00-\u9fff“‘]")
+_EDGE_JUNK = " \u3000\t、，,：:；;)）\"'"
+
+_MAX_INDICATOR = 14  # a longer phrase before the number is cut after its last verb
+_MAX_AFTER = 12  # the noun after a measure word is read at most this far
+
+
+# --- records in the making --------------------------------------------------------------------
+
+
+@dataclass
+class _Hit:
+    """An amount found in a paragraph, before its indicator and year are known."""
+
+    start: int  # number (with sign) starts here, in the paragraph
+    end: int  # number and unit end here
+    value: Decimal
+    unit: str | None
+    scale: str | None = None
+    qualifier: str | None = None
+    lead: int = 0  # where a qualifier written before the number starts
+    low: Decimal | None = None
+    high: Decimal | None = None
+    implied: bool = False
+    warnings: list[str] = field(default_factory=list)
+    # filled per sentence
+    indicator: str | None = None
+    category: str | None = None
+    change: str | None = None
+    year: int | None = None
+    year_set: bool = False
+    base_record: bool = True
+
+
+@dataclass
+class _Time:
+    """A time expression: where it is, the year it gives (None: a span of years), how far it reaches."""
+
+    start: int
+    end: int
+    year: int | None
+    carries: bool  # sets the year of the following sentences, not only its own clause
+    period: bool  # a plain year (2015年, 2015学年度) that may carry on into the next paragraphs
+    warning: str | None = None
+
+
+@dataclass
+class _State:
+    """What carries from paragraph to paragraph: the document's year and the section's year."""
+
+    doc_year: int | None
+    year: int | None = None
+    year_known: bool = False
+    report: bool = False  # a periodic report (统计公报): a plain year carries through the sections
+    warnings: list[str] = field(default_factory=list)
+
+
+# --- amounts ----------------------------------------------------------------------------------
+
+
+def _is_year_unit_ok(text: str, start: int, end: int, value: Decimal, chinese: bool) -> bool:
+    """Whether N年 is a duration: not a year, not 近三年/15年制/5年内/三年行动."""
+    if chinese:
+        return False
+    if value == value.to_integral_value() and 1900 <= value <= 2100:
+        return False
+    after = text[end : end + 1]
+    if after and after in "内来制级前后度底末初起中期代春秋上下间至到以龄":
+        return False
+    before = text[max(0, start - 1) : start]
+    return before not in ("近", "第", "每", "前", "后", "这", "满")
+
+
+def _find_hits(text: str, folded: str, times: Sequence[_Time]) -> list[_Hit]:
+    """Every amount of a paragraph, unitless numbers included (a list may lend them its unit)."""
+    taken = [False] * (len(text) + 1)
+    for t in times:
+        for i in range(t.start, t.end):
+            taken[i] = True
+    hits: list[_Hit] = []
+    for m in _AMOUNT.finditer(folded):
+        hit = _hit_from_match(text, folded, m)
+        if hit is None or any(taken[i] for i in range(hit.start, hit.end)):
+            continue
+        hits.append(hit)
+    return hits
+
+
+def _hit_from_match(text: str, folded: str, m: re.Match[str]) -> _Hit | None:
+    """The amount a match stands for, or None for an ordinal, a name, a code or a date."""
+    start = m.start()
+    before = folded[:start].rstrip(" \u3000")[-1:]
+    if before in ("第", "#", "№") or (before and before in _CN_CHARS):
+        return None
+    if m.group("pnum") is not None:
+        dec = _decimal(m.group("pnum"))
+        if dec is None:
+            return None
+        return _Hit(start=start, end=m.end("pnum"), value=dec, unit="%", lead=start)
+    num = m.group("num")
+    chinese = num[0] not in "0123456789"
+    dec = _decimal(num)
+    if dec is None:
+        return None
+    q1 = m.group("q1")
+    if chinese and not _chinese_ok(num, q1):
+        return None
+    if m.group("sign") == "-":
+        dec = -dec
+    end = m.end("num") + (len(q1) if q1 else 0)
+    unit: str | None = None
+    scale = m.group("scale")
+    base = m.group("base")
+    q2 = m.group("q2")
+    if m.group("pp"):
+        unit, end = m.group("pp"), m.end("pp")
+    elif base or scale:
+        unit_end = m.end("base") if base else m.end("scale")
+        after = folded[unit_end : unit_end + 2]
+        if base and base.isascii() and after[:1].isalpha() and after[:1].isascii():
+            base = None  # a Latin unit glued to a word: not a unit
+        elif base and len(base) == 1 and _CLASH.match(base + after):
+            base = None  # 3113项目: 项 begins a word
+        elif base == "年" and not _is_year_unit_ok(folded, start, m.end("base"), dec, chinese):
+            return None
+        elif base == "分" and re.search(r"[时点]\d{0,2}$", folded[max(0, start - 3) : start]):
+            return None  # 9时30分 is a time of day
+        if base or scale:
+            unit = (scale or "") + (base or "")
+            end = m.end("base") if base else m.end("scale")
+            if q2 and not base:
+                end = m.end("scale")
+    if unit is None and chinese:
+        return None
+    hit = _Hit(start=start, end=end, value=dec, unit=unit, scale=scale if not base else None, lead=start)
+    hit.qualifier = q1 or q2 or (m.group("q3") if unit is not None else None)
+    if m.group("gap") and unit:
+        hit.warnings.append(f"space inside an amount repaired: {text[start:end]!r}")
+    pre = _PRE_QUAL.search(folded, max(0, start - 4), start)
+    if pre and pre.end() == start:
+        hit.lead, hit.qualifier = pre.start(), pre.group()
+    return hit
+
+
+def _chinese_ok(num: str, q1: str | None) -> bool:
+    """A Chinese numeral counts only when it is clearly a number: 三千, 两百, 十余 — not 一, 两, 三."""
+    if not any(ch in "十百千" for ch in num):
+        return False
+    return not (len(num) == 1 and q1 is None)
+
+
+def _decimal(num: str) -> Decimal | None:
+    """The Decimal of an Arabic or Chinese numeral as written."""
+    dec = arabic_decimal(num)
+    if dec is not None:
+        return dec
+    integer = chinese_integer(num)
+    return None if integer is None else Decimal(integer)
+
+
+def _join_ranges(text: str, hits: list[_Hit]) -> list[_Hit]:
+    """5—10年 and 1万元以上10万元以下 as one record with low and high."""
+    out: list[_Hit] = []
+    i = 0
+    while i < len(hits):
+        a = hits[i]
+        if i + 1 < len(hits):
+            b = hits[i + 1]
+            gap = text[a.end : b.lead]
+            dash = gap in ("—", "-", "－", "–", "~", "～", "至", "到", "——")
+            bounds = gap == "" and a.qualifier == "以上" and b.qualifier == "以下"
+            if b.unit and (dash or bounds) and (a.unit is None or a.unit == b.unit):
+                out.append(
+                    _Hit(start=a.start, end=b.end, value=a.value, unit=b.unit, lead=a.lead, low=a.value,
+                         high=b.value, warnings=a.warnings + b.warnings)
+                )  # fmt: skip
+                i += 2
+                continue
+        out.append(a)
+        i += 1
+    return out
+
+
+def _lend_units(text: str, hits: list[_Hit]) -> list[_Hit]:
+    """A unitless number in a list takes its neighbour's unit (8457.67 among 元 values); others go."""
+    kept: list[_Hit] = []
+    for i, h in enumerate(hits):
+        if h.unit is None:
+            nxt = hits[i + 1] if i + 1 < len(hits) else None
+            prev = hits[i - 1] if i else None
+            if nxt and nxt.unit and text[h.end : nxt.lead] in ("、", "和", "与", "及", "或"):
+                h.unit, h.implied = nxt.unit, True
+            elif prev and prev.unit and text[prev.end : h.start] == "、" and _ends_list(text, h.end):
+                h.unit, h.implied = prev.unit, True
+            else:
+                continue
+            h.warnings.append(f"unit {h.unit} implied by its list for {text[h.start : h.end]}")
+        kept.append(h)
+    return kept
+
+
+def _ends_list(text: str, pos: int) -> bool:
+    """Whether a list item ends here (a separator or the end of the sentence follows)."""
+    return pos >= len(text) or text[pos] in "、;；。,，"
+
+
+# --- time ---------------------------------------------------------------------------------------
+
+
+def _find_times(text: str, doc_year: int | None) -> list[_Time]:
+    """Time expressions of a paragraph with the year each gives."""
+    out: list[_Time] = []
+    for m in _TIME.finditer(text):
+        before = text[max(0, m.start() - 1) : m.start()]
+        if before.isdigit():
+            continue
+        local = before in ("于", "到", "至") or _in_parens(text, m.start())
+        kind = m.lastgroup
+        year: int | None = None
+        period = False
+        warning = None
+        if kind == "since" or kind == "span":
+            year = None
+        elif kind == "glued":
+            y1, y2 = int(m.group("g1")), int(m.group("g2"))
+            if not 0 < y2 - y1 <= 10:
+                continue
+            school = m.group("g_unit").startswith("学年")
+            year, period = (y1, True) if school and y2 == y1 + 1 else (None, False)
+            warning = f"dash lost between years repaired: {m.group()} → {y1}—{y2}{m.group('g_unit')}"
+        elif kind == "range":
+            school = m.group("r_unit").startswith("学年")
+            year, period = (int(m.group("r1")), True) if school else (None, False)
+        elif kind == "date":
+            year = int(m.group("d_y"))
+            if not m.group("d_nian"):
+                warning = f"年 lost in a date repaired: {m.group()} → {year}年{m.group('d_m')}月"
+        elif kind == "year":
+            year, period = int(m.group("y")), True
+        elif kind == "rel":
+            year = None if doc_year is None else doc_year + _REL_OFFSET[m.group()]
+        elif kind == "now":
+            year = doc_year
+        out.append(_Time(m.start(), m.end(), year, carries=not local, period=period and not local, warning=warning))
+    return out
+
+
+def _in_parens(text: str, pos: int) -> bool:
+    """Whether a position sits inside an open bracket of its paragraph."""
+    seg = text[:pos]
+    return seg.count("(") + seg.count("（") > seg.count(")") + seg.count("）")
+
+
+# --- indicators -------------------------------------------------------------------------------
+
+
+@dataclass
+class _Phrase:
+    """The words before a number, cleaned: the indicator and what the cleaning told."""
+
+    text: str
+    change: str | None = None
+    comparison: str | None = None
+    share: bool = False  # 占…的27.1%: a share of the thing named before
+    verb_before: bool = False  # 开通324部…: the counted thing follows the number
+
+
+def _clean_phrase(raw: str) -> _Phrase:
+    """The indicator words in the text before a number (scope, time and linking words removed)."""
+    seg = _TIME.sub("", raw)
+    seg = seg.replace("分别", "")
+    if seg.count("(") + seg.count("（") > seg.count(")") + seg.count("）"):
+        seg = re.split(r"[(（]", seg)[-1]
+    seg = seg.strip(_EDGE_JUNK)
+    changed = True
+    while changed:
+        before = seg
+        seg = _ENUM.sub("", seg).strip(_EDGE_JUNK)
+        seg = _SEASON.sub("", seg)
+        seg = _LEADING.sub("", seg)
+        seg = _TRAILING.sub("", seg).strip(_EDGE_JUNK)
+        changed = seg != before
+    phrase = _Phrase(seg)
+    verb = _VERB_END.search(seg)
+    phrase.verb_before = verb is not None
+    comparison = _COMPARISON.search(seg)
+    if comparison:
+        phrase.comparison = comparison.group()
+        seg = (seg[: comparison.start()] + seg[comparison.end() :]).strip(_EDGE_JUNK)
+        seg = _TRAILING.sub("", seg)
+    direction = _DIRECTION.search(seg)
+    change = _CHANGE_END.search(seg)
+    if direction:
+        phrase.change = direction.group()
+    elif change:
+        phrase.change = change.group()
+    if seg.startswith("占"):
+        phrase.share = True
+        seg = _TRAILING.sub("", seg)
+    if len(seg) > _MAX_INDICATOR:
+        cuts = [m for m in _CUT_AFTER.finditer(seg) if len(seg) - m.end() >= 2]
+        if cuts:
+            seg = seg[cuts[-1].end() :]
+    phrase.text = seg.strip(_EDGE_JUNK)
+    return phrase
+
+
+def _after_phrase(text: str, pos: int) -> str:
+    """The noun right after a measure word (206所普通中小学(含… → 普通中小学), or ''."""
+    window = text[pos : pos + _MAX_AFTER]
+    if not window or not _CJK.match(window) or window[0] in "的和与及或等是为在于":
+        return ""
+    out = []
+    for i, ch in enumerate(window):
+        if ch in _CLAUSE_DELIMS or ch in "、()（）" or ch.isdigit():
+            break
+        if i and _AFTER_STOP.match(window, i):
+            break
+        out.append(ch)
+    return "".join(out).strip(_EDGE_JUNK)
+
+
+def _category_of(phrase: str) -> str | None:
+    """The sub-group (小学/初中 …) a phrase names, if any."""
+    m = _CATEGORY.search(phrase)
+    return m.group() if m else None
+
+
+def _implied_unit(hit: _Hit, words: str) -> None:
+    """A bare 万/亿 takes the unit its indicator implies (筹资3000万 → 万元, 总人口150万 → 万人)."""
+    if hit.scale is None or hit.unit != hit.scale:
+        return
+    best: tuple[int, str] | None = None
+    for unit, cues in lex.IMPLIED_UNIT_WORDS:
+        for cue in cues:
+            at = words.rfind(cue)
+            if at >= 0 and (best is None or at + len(cue) > best[0]):
+                best = (at + len(cue), unit)
+    if best is not None:
+        hit.unit = hit.scale + best[1]
+        hit.implied = True
+        hit.warnings.append(f"unit {hit.unit} implied by {words!r} for a bare {hit.scale}")
+
+
+# --- sentences --------------------------------------------------------------------------------
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans of a paragraph, ends included."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        spans.append((start, m.end()))
+        start = m.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+def _clause_start(text: str, lo: int, pos: int) -> int:
+    """Where the clause holding `pos` begins (after the last delimiter since `lo`)."""
+    i = pos - 1
+    while i >= lo and text[i] not in _CLAUSE_DELIMS:
+        i -= 1
+    return i + 1
+
+
+def _read_sentence(
+    text: str, span: tuple[int, int], hits: list[_Hit], times: Sequence[_Time], state: _State, subject: list[str]
+) -> None:
+    """Indicators, categories, changes and years of the hits of one sentence."""
+    s_start = span[0]
+    frames = _frames(text, span, hits, times)
+    in_frame = {id(h) for frame in frames for h in frame}
+    prev_end = s_start
+    prev: _Hit | None = None
+    for h in hits:
+        _year_of(text, span, h, times, state)
+        if id(h) in in_frame:
+            prev_end, prev = h.end, h
+            continue
+        lo = max(_clause_start(text, s_start, h.lead), prev_end)
+        raw = text[lo : h.lead]
+        phrase = _clean_phrase(raw)
+        gap_is_list = prev is not None and text[prev.end : h.lead].strip() in ("、", "和", "与", "及", "或")
+        after = ""
+        info = unit_info(h.unit) if h.unit else None
+        if (info is not None and info[0] in ("count", "percent")) or h.unit == h.scale:
+            after = _after_phrase(text, h.end)
+        if after and (not phrase.text or phrase.verb_before or raw.rstrip().endswith("等")):
+            h.indicator = after
+        elif phrase.comparison and not phrase.text:
+            h.indicator = subject[0] if subject else None
+            h.base_record = False
+            if phrase.comparison in lex.PREVIOUS_YEAR_BASES and h.year is not None:
+                h.year -= 1
+        elif phrase.change and _CHANGE_END.fullmatch(phrase.text):
+            h.change = phrase.change
+            h.indicator = (subject[0] if subject else "") + phrase.text
+            h.base_record = False
+        elif phrase.share:
+            h.indicator = (subject[0] if subject else "") + phrase.text
+            h.base_record = False
+        elif _CATEGORY_ONLY.match(phrase.text):
+            h.category = phrase.text
+            school = not subject or subject[0].endswith(lex.SCHOOL_HEADS)
+            h.indicator = phrase.text if school else subject[0]
+            h.base_record = school
+        elif not phrase.text and prev is not None and gap_is_list:
+            h.indicator, h.category, h.change = prev.indicator, None, prev.change
+            h.base_record = False
+        else:
+            h.indicator = phrase.text or None
+            h.change = phrase.change
+            h.base_record = phrase.change is None
+        if h.category is None and h.indicator:
+            h.category = _category_of(h.indicator)
+        _implied_unit(h, (h.indicator or "") + after)
+        if h.base_record and h.indicator:
+            subject[:] = [h.indicator]
+        prev_end, prev = h.end, h
+
+
+def _year_of(text: str, span: tuple[int, int], h: _Hit, times: Sequence[_Time], state: _State) -> None:
+    """The year of a hit: a local expression of its clause, else the last one before it, else carried."""
+    if h.year_set:
+        return
+    s_start, s_end = span
+    c_start = _clause_start(text, s_start, h.start)
+    c_end = h.end
+    while c_end < s_end and text[c_end] not in _CLAUSE_DELIMS:
+        c_end += 1
+    local = [t for t in times if not t.carries and c_start <= t.start < c_end]
+    if local:
+        h.year, h.year_set = local[0].year, True
+        return
+    before = [t for t in times if t.carries and t.end <= h.lead and t.start >= s_start]
+    if before:
+        h.year, h.year_set = before[-1].year, True
+        return
+    h.year, h.year_set = (state.year if state.year_known else None), True
+
+
+# --- 分别为 lists ------------------------------------------------------------------------------
+
+
+def _frames(text: str, span: tuple[int, int], hits: list[_Hit], times: Sequence[_Time]) -> list[list[_Hit]]:
+    """Map the values of each 分别为 list of a sentence onto its years, categories and items."""
+    s_start, s_end = span
+    verbs = [m for m in _LIST_VERB.finditer(text, s_start, s_end)]
+    frames: list[list[_Hit]] = []
+    years: list[int] = []
+    for k, verb in enumerate(verbs):
+        stop = verbs[k + 1].start() if k + 1 < len(verbs) else s_end
+        members = [h for h in hits if verb.end() <= h.start < stop]
+        if not members:
+            continue
+        head_start = _clause_start(text, s_start, verb.start())
+        while head_start > s_start and text[head_start - 1] in "，,":  # a year list may sit a clause back
+            prior = _clause_start(text, s_start, head_start - 1)
+            if len(_YEAR_IN_LIST.findall(text, prior, head_start)) < 2:
+                break
+            head_start = prior
+        head = text[head_start : verb.start()]
+        listed = [int(y) for y in _YEAR_IN_LIST.findall(head)]
+        if len(listed) >= 2:
+            years = listed
+        phrase = _clean_phrase(_YEAR_IN_LIST.sub("", head))
+        word = verb.group().removeprefix("分别").rstrip(":：")
+        change = word if word in lex.CHANGE_WORDS else None
+        items = [i for i in (x.strip(_EDGE_JUNK) for x in phrase.text.split("、")) if i]
+        for group in _groups(text, members):
+            label, values = group
+            _map_group(label, values, phrase.text, items, years, change)
+        frames.append(members)
+        _frame_units(text, members)
+    return frames
+
+
+def _groups(text: str, members: list[_Hit]) -> list[tuple[str | None, list[_Hit]]]:
+    """A list's values split at ; or at a label (小学…;初中…): (label, values)."""
+    groups: list[tuple[str | None, list[_Hit]]] = []
+    prev_end: int | None = None
+    for h in members:
+        gap = text[prev_end : h.lead] if prev_end is not None else ""
+        label = re.sub(r"[\s、，,：:；;]", "", gap)
+        new = prev_end is None or label or any(c in gap for c in ";；")
+        if new:
+            start_label = label or None
+            if prev_end is None:
+                start_label = None
+            groups.append((start_label, [h]))
+        else:
+            groups[-1][1].append(h)
+        prev_end = h.end
+    if groups and groups[0][0] is None:
+        first = members[0]
+        # the label of the first group sits right after 分别为 (分别为小学5722.64元)
+        before = text[max(0, first.lead - 6) : first.lead].rstrip(":：")
+        label = re.split(r"[为是:：;；,，、达占]", before)[-1].strip()
+        groups[0] = (label or None, groups[0][1])
+    return groups
+
+
+def _map_group(
+    label: str | None, values: list[_Hit], head: str, items: list[str], years: list[int], change: str | None
+) -> None:
+    """Give each value of a group its indicator, category and year."""
+    categories = [_category_of(i) for i in items] if len(items) >= 2 else []
+    by_category = bool(categories) and all(categories)
+    for k, h in enumerate(values):
+        indicator = head.replace("、", "") if head else None
+        category = label if label else None
+        if len(items) == len(values) and len(items) >= 2:
+            if by_category:
+                category = categories[k]
+                last = items[-1]
+                cat = categories[-1] or ""
+                indicator = last.replace(cat, "", 1) or last
+            else:
+                item = items[k]
+                if k == 0 and len(items) >= 3:
+                    item = item[-max(len(i) for i in items[1:-1]) :]
+                indicator = item
+        if change and indicator:
+            indicator += change
+        h.indicator, h.change, h.base_record = indicator, change, change is None
+        if category and _category_of(category) is None and len(category) > 6:
+            category = None
+        h.category = category
+        if len(years) >= 2:
+            if len(years) == len(values):
+                h.year, h.year_set = years[k], True
+            else:
+                h.warnings.append(f"a list of {len(years)} years holds {len(values)} values: years left out")
+                h.year, h.year_set = None, True
+
+
+def _frame_units(text: str, members: list[_Hit]) -> None:
+    """Warn about a unit that differs from the rest of its list (12105.81万元 among 元 values)."""
+    units = [h.unit for h in members if h.unit and not h.implied]
+    if len(units) < 3:
+        return
+    common = max(set(units), key=units.count)
+    for h in members:
+        if h.unit and h.unit != common and unit_info(h.unit) and unit_info(common):
+            a, b = unit_info(h.unit), unit_info(common)
+            if a and b and a[0] == b[0] and units.count(common) >= len(units) - 1:
+                h.warnings.append(f"unit {h.unit} differs from its list's {common}: a slip in the source?")
+
+
+# --- paragraphs and documents ------------------------------------------------------------------
+
+
+def _paragraph(text: str, offset: int, state: _State, section_of: _SectionIndex | None) -> list[Quantity]:
+    """Quantity records of one paragraph; updates the carried year."""
+    if MARKER.match(text) and len(text) <= 40 and "。" not in text and not state.report:
+        state.year, state.year_known = None, False
+    folded = fold_digits(text)
+    times = _find_times(folded, state.doc_year)
+    hits = _lend_units(folded, _join_ranges(folded, _find_hits(text, folded, times)))
+    for t in times:
+        if t.warning:
+            state.warnings.append(t.warning)
+    out: list[Quantity] = []
+    subject: list[str] = []
+    start_year = (state.year, state.year_known)
+    last_time: _Time | None = None
+    for span in _sentences(text):
+        s_hits = [h for h in hits if span[0] <= h.start < span[1]]
+        _read_sentence(folded, span, s_hits, times, state, subject)
+        sentence = text[span[0] : span[1]].strip()
+        for i, h in enumerate(s_hits):
+            if i and s_hits[i - 1].end == h.start and s_hits[i - 1].unit:
+                h.warnings.append(f"separator lost between {text[s_hits[i - 1].start : h.end]!r}: split")
+            out.append(_record(text, offset, h, sentence, section_of))
+        carried = [t for t in times if t.carries and span[0] <= t.start < span[1]]
+        if carried:
+            state.year, state.year_known = carried[-1].year, True
+            last_time = carried[-1]
+    # into the next paragraph carry only a plain year or a span of years, not a date or 目前
+    if last_time is not None and not (last_time.period or last_time.year is None):
+        state.year, state.year_known = start_year
+    return out
+
+
+def _record(text: str, offset: int, h: _Hit, sentence: str, section_of: _SectionIndex | None) -> Quantity:
+    """The public record of a hit."""
+    kind, base, normalized = _measure(h.value, h.unit)
+    return Quantity(
+        indicator=h.indicator,
+        value=to_number(h.value),
+        unit=h.unit,
+        normalized_value=normalized,
+        base_unit=base,
+        kind=kind,
+        year=h.year,
+        approx=h.qualifier is not None and h.low is None,
+        qualifier=h.qualifier,
+        category=h.category,
+        change=h.change,
+        low=None if h.low is None else to_number(h.low),
+        high=None if h.high is None else to_number(h.high),
+        implied_unit=h.implied,
+        raw=text[h.start : h.end],
+        text=sentence,
+        start=offset + h.start,
+        end=offset + h.end,
+        section=section_of.heading(offset + h.start) if section_of else None,
+        warnings=h.warnings,
+    )
+
+
+class _SectionIndex:
+    """Finds the innermost section holding an offset."""
+
+    def __init__(self, sections: Sequence[Section]) -> None:
+        self._flat = [s for top in sections for s in top.walk()]
+
+    def heading(self, pos: int) -> str | None:
+        """Heading of the innermost (last-starting) section whose [start, end) holds pos."""
+        best: Section | None = None
+        for s in self._flat:
+            if s.start <= pos < s.end and (best is None or s.start >= best.start):
+                best = s
+        return best.heading if best else None
+
+
+def extract_quantities(
+    text: str, *, year: int | None = None, doc_year: int | None = None, report: bool = False
+) -> list[Quantity]:
+    """Quantity records of a sentence or paragraphs (one per line).
+
+    `year` is the year in force before the text starts (a figure with no time expression gets
+    it); `doc_year` is the year of writing that 去年/今年/目前 resolve against. `report` makes a
+    plain year carry across section headings, as in a statistical communiqué.
+    """
+    state = _State(doc_year=doc_year, year=year, year_known=year is not None, report=report)
+    return _text_quantities(text, state, None)
+
+
+def _text_quantities(text: str, state: _State, section_of: _SectionIndex | None) -> list[Quantity]:
+    """Records of every line of a text, offsets into the text."""
+    out: list[Quantity] = []
+    offset = 0
+    for line in text.split("\n"):
+        if any(ch.isdigit() or ch in "十百千" for ch in line) or _TIME.search(line):
+            out.extend(_paragraph(line, offset, state, section_of))
+        offset += len(line) + 1
+    return out
+
+
+def _doc_year(metadata: Metadata) -> int | None:
+    """The year of writing (成文日期), else of publication."""
+    for date in (metadata.written_date, metadata.publish_date):
+        if date and date[:4].isdigit():
+            return int(date[:4])
+    return None
 
 
 def document_quantities(
     body: str, sections: Sequence[Section], metadata: Metadata, tables: Sequence[Table] = ()
 ) -> tuple[list[Quantity], list[str]]:
-    """Quantity records for a whole body, years resolved against the document's dates; and warnings."""
-    return [], []
+    """Quantity records of a whole body, years resolved against the document's dates; and warnings."""
+    report = "统计公报" in body or body.count("全年") >= 3
+    state = _State(doc_year=_doc_year(metadata), report=report)
+    records = _text_quantities(body, state, _SectionIndex(sections))
+    warnings = list(dict.fromkeys(state.warnings + [w for q in records for w in q.warnings]))
+    return records, warnings

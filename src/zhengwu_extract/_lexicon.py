@@ -1,0 +1,100 @@
+"""Words the quantity extractor reads around a number: qualifiers, fillers, change words, categories.
+
+Data, not code: each tuple is tried longest first by the extractor. The words come from the
+seed page, the corpus pages (statistical communiqués, budget reports, government work reports,
+policy notices) and FORMAT.md's conventions for indicators.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+# Qualifiers written just before a number (近100人次, 约440万元) and whether they make it approximate.
+PRE_QUALIFIERS: Final[tuple[str, ...]] = (
+    "将近", "接近", "超过", "不到", "不足", "不少于", "不低于", "不超过", "不高于", "至少", "最多", "大约",
+    "约", "近", "逾", "超",
+)  # fmt: skip
+# Qualifiers written just after a number or its unit (5759余万元, 4100多人, 6600万人以上, 15%左右).
+POST_QUALIFIERS: Final[tuple[str, ...]] = ("以上", "以下", "左右", "上下", "以内", "之多", "多", "余", "几")
+# Post qualifiers that bound rather than approximate (1万元以上10万元以下: a range's ends, not estimates).
+BOUND_QUALIFIERS: Final[frozenset[str]] = frozenset(
+    {"以上", "以下", "以内", "不到", "不足", "不少于", "不低于", "不超过", "不高于", "至少", "最多"}
+)
+
+# Words stripped from the front of an indicator: scope, enumeration and linking words.
+LEADING_FILLERS: Final[tuple[str, ...]] = (
+    "其中", "另外", "此外", "同时", "全区", "全市", "全县", "全省", "全国", "全镇", "全乡", "全州", "全年",
+    "我区", "我市", "我县", "我省", "我国", "本区", "本市", "本县", "本次", "本年", "当年", "共有", "共计",
+    "合计", "总计", "累计", "先后", "已经", "已", "共", "含", "包括", "并", "且", "和", "及", "以及", "还",
+    "每年", "每月", "年均", "均", "就", "再", "又", "还有", "主要", "初步测算", "初步核算", "经初步核算",
+)  # fmt: skip
+# Words stripped from the end of an indicator: copulas and linking verbs before the number.
+TRAILING_FILLERS: Final[tuple[str, ...]] = (
+    "均达到", "分别达到", "分别为", "分别是", "分别达", "已达到", "达到了", "达到", "就达", "已达", "均为",
+    "均是", "均达", "约为", "共有", "共计", "合计", "总计", "累计", "完成了", "完成", "实现了", "实现",
+    "为", "达", "是", "有", "共", "约", "近", "的", "计", "了", "已", "将", "共达", "高达", "多达",
+    "总量", "分别", "到", "至",
+)  # fmt: skip
+# Verbs after which the counted thing follows the number (购买电脑9000台 vs 开通324部亲情电话).
+VERBS_BEFORE_OBJECT: Final[tuple[str, ...]] = (
+    "有", "共有", "拥有", "购买", "购置", "开通", "组建", "建设", "建成", "新建", "改建", "扩建", "建",
+    "容纳", "安排", "完成", "培养", "培训", "引进", "吸引", "设立", "成立", "新增", "新开工", "开工",
+    "实施", "打造", "创建", "举办", "开展", "招聘", "录用", "资助", "救助", "帮助", "带动", "惠及",
+    "覆盖", "认定", "评选", "评定", "表彰", "获得", "涉及", "等", "了", "达", "共", "累计", "分流",
+    "安置", "改造", "提供", "发放", "落实", "投放", "配备", "更新", "新开", "开设", "取消", "下放",
+)  # fmt: skip
+# Where the noun phrase after a number ends (有11个教学点于2016年春季停办).
+AFTER_STOPS: Final[tuple[str, ...]] = (
+    "于", "在", "的", "到", "前来", "进行", "入学", "实施", "获得", "参加", "成为", "开展", "建设",
+    "正式", "已", "将", "被", "为", "由", "从", "向", "对", "和", "与", "及", "并", "共", "等", "达",
+)  # fmt: skip
+# Verbs after which a long indicator is cut (…共计完成建筑面积 → 建筑面积).
+CUT_AFTER: Final[tuple[str, ...]] = (
+    "完成", "解决", "安排", "选派", "实施", "开展", "用于", "帮助", "支持", "推动", "投入", "通过",
+    "对照", "按照", "到", "在", "对", "向", "给", "从", "把",
+)  # fmt: skip
+# Change words: a figure after them is a change of the thing named before (增长29.29%).
+CHANGE_WORDS: Final[tuple[str, ...]] = (
+    "增长", "下降", "增加", "减少", "提高", "降低", "上升", "回落", "上涨", "下跌", "回升", "扩大", "缩小",
+    "增收", "减收", "增支", "减支", "提升", "下滑", "增速", "增幅", "降幅", "减", "增", "降", "涨", "跌",
+)  # fmt: skip
+# Comparison words: 低于/高于 keep the direction of a difference in percentage points.
+DIRECTION_WORDS: Final[tuple[str, ...]] = ("低于", "高于", "快于", "慢于", "多于", "少于")
+# Comparison bases written before a change (比上年, 较上年同期, 同比, 与上年相比).
+COMPARISON_BASES: Final[tuple[str, ...]] = (
+    "与上年同期相比", "与上年相比", "比上年同期", "较上年同期", "比上年末", "较上年末", "比去年同期",
+    "较去年同期", "比上年", "较上年", "比去年", "较去年", "比上月", "较上月", "比年初", "较年初", "比同期",
+    "较同期", "同比", "环比", "比上一年", "较上一年",
+)  # fmt: skip
+# Comparison bases that point at the previous year (比上年122711万元 is the 2012 figure).
+PREVIOUS_YEAR_BASES: Final[frozenset[str]] = frozenset(
+    {"比上年", "较上年", "比去年", "较去年", "比上一年", "较上一年", "与上年相比", "比上年末", "较上年末"}
+)
+
+# Sub-groups a sentence splits a figure into (小学/初中): they become `category`.
+CATEGORY_WORDS: Final[tuple[str, ...]] = (
+    "普通高中", "特殊教育", "幼儿园", "小学", "初中", "高中", "中学", "中职", "高职", "高校",
+    "男性", "女性", "男生", "女生",
+)  # fmt: skip
+# Heads that make a category word itself the counted thing (学校共133所,其中小学94所).
+SCHOOL_HEADS: Final[tuple[str, ...]] = ("学校", "校", "园")
+
+# Words that make a bare 万/亿 money, people, households … (筹资3000万 → 万元, 总人口150万 → 万人).
+IMPLIED_UNIT_WORDS: Final[tuple[tuple[str, tuple[str, ...]], ...]] = (
+    ("人", ("人口", "人员", "游客", "学生", "居民", "就业", "劳动力", "职工", "群众", "儿童", "老人", "患者",
+           "人次", "常住", "户籍", "农民", "贫困", "参保")),
+    ("元", ("资金", "投入", "投资", "收入", "支出", "经费", "筹资", "筹措", "资", "款", "费", "预算", "税",
+           "金", "额", "产值", "总值", "增加值", "消费", "贷款", "存款", "补助", "补贴", "奖励", "成本", "营业",
+           "利润", "收益", "债", "价", "拨付", "融资", "销售")),
+    ("户", ("户", "家庭")),
+    ("亩", ("耕地", "播种面积", "种植面积", "亩")),
+    ("吨", ("产量", "粮食", "吨")),
+)  # fmt: skip
+
+# Words a single-character measure word starts (3113项目, 2条件): after a number they are not its unit.
+UNIT_WORD_CLASHES: Final[tuple[str, ...]] = (
+    "项目", "条件", "条例", "条款", "部分", "名单", "名称", "名义", "台账", "家庭", "家长", "次数", "种类",
+    "门槛", "处理", "处置", "场所", "所有", "所得", "起来", "间隔", "届时", "片区", "套餐", "支持", "支付",
+    "支出", "本级", "本身", "件数", "批次", "批准", "座谈", "位置", "位于", "例如", "头部", "只有", "只要",
+    "张贴", "户籍", "户口", "次要", "场景", "种植", "种养", "门户", "门诊", "份额", "本地", "本土", "名誉",
+)  # fmt: skip

@@ -1,0 +1,103 @@
+"""Units and measure words written after a number: what each measures, its base unit, the factor.
+
+Data, not code: to teach the extractor a unit, add a row here. Rows come from GB 3100 (SI and
+the legal Chinese units 亩, 斤), the measure words of Chinese statistical communiqués and budget
+reports, and the units met on the seed and corpus pages. A scale word in front of a base unit
+(万元, 亿立方米, 万人次) multiplies its factor; see `SCALES` in numbers.py.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+# unit as written → (kind, base unit, factor to the base unit as a decimal string)
+BASE_UNITS: Final[dict[str, tuple[str, str, str]]] = {
+    # money
+    "元": ("money", "元", "1"),
+    "块钱": ("money", "元", "1"),
+    "角": ("money", "元", "0.1"),
+    "美元": ("money", "美元", "1"),
+    "欧元": ("money", "欧元", "1"),
+    "港元": ("money", "港元", "1"),
+    # shares
+    "%": ("percent", "%", "1"),
+    "％": ("percent", "%", "1"),
+    "‰": ("percent", "%", "0.1"),
+    "个百分点": ("percentage_point", "个百分点", "1"),
+    "百分点": ("percentage_point", "个百分点", "1"),
+    # areas
+    "平方米": ("area", "平方米", "1"),
+    "平米": ("area", "平方米", "1"),
+    "㎡": ("area", "平方米", "1"),
+    "平方千米": ("area", "平方米", "1000000"),
+    "平方公里": ("area", "平方米", "1000000"),
+    "km²": ("area", "平方米", "1000000"),
+    "公顷": ("area", "平方米", "10000"),
+    "亩": ("area", "亩", "1"),  # 666.67 平方米, not exact: kept in its own base
+    # lengths
+    "米": ("length", "米", "1"),
+    "千米": ("length", "米", "1000"),
+    "公里": ("length", "米", "1000"),
+    "厘米": ("length", "米", "0.01"),
+    "毫米": ("length", "米", "0.001"),
+    "延米": ("length", "米", "1"),
+    "km": ("length", "米", "1000"),
+    # weights
+    "吨": ("weight", "千克", "1000"),
+    "千克": ("weight", "千克", "1"),
+    "公斤": ("weight", "千克", "1"),
+    "克": ("weight", "千克", "0.001"),
+    "斤": ("weight", "千克", "0.5"),
+    # volumes
+    "立方米": ("volume", "立方米", "1"),
+    "升": ("volume", "立方米", "0.001"),
+    "毫升": ("volume", "立方米", "0.000001"),
+    "标准立方米": ("volume", "立方米", "1"),
+    # durations
+    "年": ("duration", "年", "1"),
+    "个月": ("duration", "月", "1"),
+    "周": ("duration", "天", "7"),
+    "天": ("duration", "天", "1"),
+    "个工作日": ("duration", "工作日", "1"),
+    "工作日": ("duration", "工作日", "1"),
+    "小时": ("duration", "小时", "1"),
+    "分钟": ("duration", "分钟", "1"),
+    "秒": ("duration", "秒", "1"),
+    # other measures
+    "分": ("other", "分", "1"),  # a score
+    "倍": ("other", "倍", "1"),
+    "岁": ("other", "岁", "1"),
+    "千瓦时": ("other", "千瓦时", "1"),
+    "千瓦": ("other", "千瓦", "1"),
+    "兆瓦": ("other", "千瓦", "1000"),
+    "瓦": ("other", "千瓦", "0.001"),
+    "摄氏度": ("other", "摄氏度", "1"),
+    "℃": ("other", "摄氏度", "1"),
+    "标箱": ("other", "标箱", "1"),
+    "TEU": ("other", "标箱", "1"),
+    "kWh": ("other", "千瓦时", "1"),
+    "MWh": ("other", "千瓦时", "1000"),
+    "GWh": ("other", "千瓦时", "1000000"),
+    "kW": ("other", "千瓦", "1"),
+    "MW": ("other", "千瓦", "1000"),
+    "GW": ("other", "千瓦", "1000000"),
+    "Eflops": ("other", "Eflops", "1"),
+    "EFLOPS": ("other", "Eflops", "1"),
+    "PFlops": ("other", "Eflops", "0.001"),
+}
+
+# Measure words of counts: the unit is its own base (万人 → 人 × 10000).
+COUNT_WORDS: Final[tuple[str, ...]] = (
+    "人次", "人", "名", "位", "户", "家", "所", "个", "台", "套", "部", "间", "项", "座", "条",
+    "辆", "张", "本", "册", "件", "头", "只", "匹", "棵", "株", "场", "次", "批", "例", "床",
+    "支", "架", "艘", "处", "栋", "幢", "宗", "起", "篇", "门", "种", "家次", "户次", "册次",
+    "届", "枚", "份", "片", "盏", "根", "辆次", "架次", "趟", "班次", "首", "部门",
+)  # fmt: skip
+
+
+def all_units() -> dict[str, tuple[str, str, str]]:
+    """Every base unit and measure word, keyed by its written form."""
+    table = dict(BASE_UNITS)
+    for word in COUNT_WORDS:
+        table.setdefault(word, ("count", word, "1"))
+    return table
