@@ -1,10 +1,588 @@
-"""HTML pages: metadata pairs, title and body text from the markup (stub)."""
+"""HTML pages: the metadata header, the title and the body text, read from the markup with lxml.
+
+The page is parsed once (comments, scripts and styles never reach the text). The body container is
+looked up in a list of known CMS containers and otherwise chosen by text density; the header block is
+the run of label/value rows just above it. Pairs, title candidates and body lines then go through the
+format-independent page logic in `page.py`.
+"""
 
 from __future__ import annotations
 
-from .page import PageParts
+import importlib
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import cast
+
+import lxml.html
+from lxml import etree
+
+from .models import Metadata, Table
+from .page import (
+    PageParts,
+    clean_title,
+    finish_body,
+    is_boilerplate,
+    metadata_from_pairs,
+    read_text_page,
+    text_header_pairs,
+)
+
+# --- data -------------------------------------------------------------------------------------
+
+# Known body containers of Chinese government CMSs, most specific first: (attribute, value).
+# "class^" matches a class token by prefix (article-con, article-content …).
+BODY_CONTAINERS: tuple[tuple[str, str], ...] = (
+    ("id", "UCAP-CONTENT"),  # gov.cn 政策 pages (Ucap)
+    ("tag", "ucapcontent"),  # Jiangxi Ucap / 开普云
+    ("class", "TRS_Editor"),  # TRS WCM
+    ("class", "TRS_UEDITOR"),
+    ("id", "wenzhang-content"),  # NFRA
+    ("id", "info_cont"),  # gz.gov.cn gfxwj
+    ("id", "zoomcon"),  # gz.gov.cn, Jiangxi
+    ("id", "zoom"),  # Hanweb, many others
+    ("id", "Zoom"),
+    ("class", "article-content"),  # gkmlpt
+    ("class", "content_article"),
+    ("class", "main-txt"),
+    ("class", "pages_content"),
+    ("class", "TRS_PreAppend"),
+    ("class^", "article-con"),
+    ("class", "view"),
+    ("id", "content"),
+)
+
+# Elements whose text is never page text.
+_SKIP_TAGS = frozenset(
+    {"script", "style", "noscript", "template", "head", "iframe", "object", "svg", "button", "select", "xml", "canvas"}
+)
+# Class tokens of elements the page hides (Angular's ng-hide, print-only copies …).
+_HIDDEN_CLASSES = frozenset({"ng-hide", "hide", "hidden", "ng-cloak"})
+# (visibility:hidden is left alone: gkmlpt pages hide <body> until their script has run)
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none", re.IGNORECASE)
+
+_BLOCK_TAGS = frozenset(
+    {
+        *("p", "div", "br", "hr", "tr", "li", "ul", "ol", "dl", "dt", "dd", "table", "tbody", "thead", "tfoot"),
+        *("h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "header", "footer", "nav", "aside", "main"),
+        *("blockquote", "pre", "form", "center", "title", "figure", "figcaption", "address", "fieldset"),
+        *("legend", "caption", "ucapcontent", "ucaptitle", "body", "html"),
+    }
+)
+_CELL_TAGS = frozenset({"td", "th"})
+# Header rows: their inner blocks are joined with tabs so that a label and its value share a line.
+_ROW_TAGS = frozenset({"tr", "li", "dd", "dt", "p"})
+_NESTED_ROWS = ("table", "ul", "ol", "dl")
+_HEADING_TAGS = frozenset({"h1", "h2", "h3"})
+
+# Header lines: labels of page furniture end a value (发布日期：… 浏览次数：… 字体大小：大 中 小).
+_FURNITURE_TAIL = re.compile(
+    r"(?<=[ \t\]】])[ \t]{0,3}[【\[]?"
+    r"(?:字体大小|字体|字号|浏览次数|访问量|阅读次数|点击数|分享到?|打印)[ \t]{0,2}[:：].*$"
+)
+# Labels of page furniture, dropped from the header pairs (访问量：2487).
+_FURNITURE_LABELS = frozenset({"访问量", "浏览次数", "阅读次数", "点击数", "字号", "字体", "字体大小"})
+# Lines of the body that only link to other pages (相关解读：《…》).
+_RELATED_LINE = re.compile(r"^(?:相关解读|相关链接|相关文件|关联稿件|图文解读|政策解读)[:：]\s{0,3}《")
+# Template placeholders left by client-side rendering (Vue/Angular) and entities escaped twice.
+_PLACEHOLDER = re.compile(r"\{\{[^{}\n]{0,200}\}\}")
+_LITERAL_ENTITY = re.compile(r"&(?:nbsp|ensp|emsp|thinsp|#160|#12288|#xa0);?", re.IGNORECASE)
+# The gfxwj template writes 文件状态 from a script variable.
+_FILE_STATUS = re.compile(r"""\bvar\s+file_status\s*=\s*['"]([^'"\n]{1,30})['"]""")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_ZH_PUNCT = frozenset("，。；：、！？")
+# Spaces from source line breaks between two CJK characters are layout, not text.
+_BREAK = "\x01"
+_SEP = "\x02"  # a space between two blocks of one table cell
+_SPACE_RUN = re.compile(r"[ \t\n\r\f\v\x01\x02]+")
+_CJK_BREAK = re.compile(
+    r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])\x01+(?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])"
+)
+_WIDE_SPACES = str.maketrans(
+    {c: " " for c in "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f"}
+)
+_RUN = re.compile(r"[ \t\n\r\f\v]+")
+_HEADER_REACH = 30  # lines above the body within which the header block must end
+_HEADER_GAP = 8  # lines allowed between two label rows of one header block
+_TITLE_REACH = 12  # lines above the body searched for an article heading
+
+_PARSER = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
+
+
+# --- text of a subtree ------------------------------------------------------------------------
+
+
+@dataclass
+class _Line:
+    text: str
+    element: etree._Element
+
+
+@dataclass
+class _Walker:
+    """Text of a subtree as lines: blocks end a line, inline elements do not, cells are joined by tabs.
+
+    In a flat table cell (a row of several cells, no nested table) inner blocks become spaces, so a
+    table row stays one line. With `rows=True` (the header) li/dd/dt/p/tr rows are flattened with tabs.
+    """
+
+    rows: bool = False
+    skip: etree._Element | None = None
+    lines: list[_Line] = field(default_factory=list)
+    marker: int | None = None
+    _buf: list[str] = field(default_factory=list)
+    _owner: etree._Element | None = None
+    _flat: int = 0
+
+    def flush(self) -> None:
+        if not self._buf:
+            return
+        raw = _SPACE_RUN.sub(_space_of_run, "".join(self._buf))
+        self._buf = []
+        if not self.rows:  # in the header a line break separates fields (来源：… 字体大小：…)
+            raw = _CJK_BREAK.sub("", raw)
+        line = raw.replace(_BREAK, " ").strip(" \t")
+        if line and self._owner is not None:
+            self.lines.append(_Line(line, self._owner))
+        self._owner = None
+
+    def add(self, text: str | None, owner: etree._Element) -> None:
+        if not text:
+            return
+        if self._owner is None:
+            if not text.strip():
+                return
+            self._owner = owner
+        self._buf.append(text.translate(_WIDE_SPACES))
+
+    def walk(self, element: etree._Element, owner: etree._Element) -> None:
+        tag = element.tag
+        if not isinstance(tag, str):  # comment or processing instruction
+            self.add(element.tail, owner)
+            return
+        tag = tag.lower()
+        if tag in _SKIP_TAGS or _hidden(element):
+            self.add(element.tail, owner)
+            return
+        if element is self.skip:
+            self.flush()
+            self.marker = len(self.lines)
+            self.add(element.tail, owner)
+            return
+        block = tag in _BLOCK_TAGS
+        cell = tag in _CELL_TAGS
+        if self._flat:
+            sep = "\t" if (self.rows or cell) else _SEP
+            if block or cell:
+                self._buf.append(sep)
+            self._children(element, owner)
+            if block or cell:
+                self._buf.append(sep)
+        elif self._is_flat(tag, element):
+            if block:
+                self.flush()
+            self._flat += 1
+            self._children(element, element if block else owner)
+            self._flat -= 1
+            if block:
+                self.flush()
+            else:
+                self._buf.append("\t")
+        elif block or cell:
+            self.flush()
+            self._children(element, element)
+            self.flush()
+        else:
+            self._children(element, owner)
+        self.add(element.tail, owner)
+
+    def _children(self, element: etree._Element, owner: etree._Element) -> None:
+        self.add(element.text, owner)
+        for child in element:
+            self.walk(child, owner)
+
+    def _is_flat(self, tag: str, element: etree._Element) -> bool:
+        if self.rows and tag in _ROW_TAGS:
+            return not any(True for _ in element.iterdescendants(*_NESTED_ROWS))
+        if tag in _CELL_TAGS:
+            row = element.getparent()
+            cells = 0 if row is None else sum(1 for c in row if isinstance(c.tag, str) and c.tag in _CELL_TAGS)
+            return cells >= 2 and not any(True for _ in element.iterdescendants("table"))
+        return False
+
+
+def _space_of_run(match: re.Match[str]) -> str:
+    """A run of white space: a tab when it separates cells, a space, or a source line break."""
+    run = match.group()
+    if "\t" in run:
+        return "\t"
+    if _SEP in run:
+        return " "
+    return _BREAK if ("\n" in run or "\r" in run) else " "
+
+
+def _hidden(element: etree._Element) -> bool:
+    """An element the page does not show: style display:none, a hiding class, the hidden attribute.
+
+    <body> and <html> are never taken as hidden: pages hide them until a script has run.
+    """
+    if element.tag in ("body", "html"):
+        return False
+    style = element.get("style")
+    if style and _HIDDEN_STYLE.search(style):
+        return True
+    classes = element.get("class")
+    if classes and not _HIDDEN_CLASSES.isdisjoint(classes.split()):
+        return True
+    return element.get("hidden") is not None
+
+
+def _lines(element: etree._Element, *, rows: bool = False, skip: etree._Element | None = None) -> _Walker:
+    walker = _Walker(rows=rows, skip=skip)
+    walker.walk(element, element)
+    walker.flush()
+    return walker
+
+
+# --- the page -------------------------------------------------------------------------------
 
 
 def read_html_page(text: str) -> PageParts:
-    """An HTML page into its parts."""
-    return PageParts()
+    """An HTML page into its parts: metadata, title, clean body, signature, attachments, tables."""
+    root = _parse(text)
+    if root is None:
+        parts = read_text_page(_RUN.sub(" ", text))
+        parts.warnings.insert(0, "the HTML could not be parsed; read as plain text")
+        return parts
+    warnings: list[str] = []
+    metas = _meta_tags(root)
+    statuses = _script_values(root)
+    container = _body_container(root)
+    if container is None:
+        container = _densest(root)
+        warnings.append("no known body container; the body was chosen by text density")
+    header = _lines(root, rows=True, skip=container)
+    before = header.lines[: header.marker] if header.marker is not None else []
+    body_lines = [line.text for line in _lines(container).lines]
+    body_lines = _clean_lines(body_lines)
+
+    pairs = _header_pairs(before)
+    top, body_lines = _header_in_body(body_lines)
+    pairs += top
+    if statuses:
+        pairs = [(label, value) for label, value in pairs if _label_text(label) != "文件状态"]
+        pairs.append(("文件状态", statuses))
+    metadata, label_title, more = metadata_from_pairs(pairs, metas)
+    warnings += more
+    metadata = _with_meta_extras(_with_meta_time(metadata, metas), metas)
+
+    title = _choose_title(label_title, metas, root, before, body_lines)
+    body_lines = _drop_title_lines(body_lines, title)
+    body, signature, attachments, more = finish_body(
+        body_lines, title=title, doc_no=metadata.doc_no, hint_date=metadata.written_date
+    )
+    warnings += more
+    return PageParts(
+        title=title,
+        metadata=metadata,
+        body=body,
+        signature=signature,
+        attachments=attachments,
+        tables=_tables(container, warnings),
+        warnings=warnings,
+    )
+
+
+def _parse(text: str) -> etree._Element | None:
+    """The document tree; the text is handed to libxml2 as UTF-8 so a declared charset cannot mislead it."""
+    try:
+        root = lxml.html.document_fromstring(text.encode("utf-8", errors="replace"), parser=_PARSER)
+    except (etree.ParserError, ValueError):
+        return None
+    return cast("etree._Element | None", root)
+
+
+def _meta_tags(root: etree._Element) -> dict[str, str]:
+    """<meta name=… content=…> pairs by lower-cased name, the first of duplicated names winning."""
+    metas: dict[str, str] = {}
+    for meta in root.iter("meta"):
+        name = (meta.get("name") or "").strip().lower()
+        content = meta.get("content")
+        if name and content and content.strip() and name not in metas:
+            metas[name] = content.strip()
+    return metas
+
+
+def _script_values(root: etree._Element) -> str | None:
+    """文件状态 of the gfxwj template, which only a script variable holds."""
+    for script in root.iter("script"):
+        if script.text and "file_status" in script.text:
+            match = _FILE_STATUS.search(script.text)
+            if match:
+                return match.group(1).strip()
+    return None
+
+
+# --- the body container -----------------------------------------------------------------------
+
+
+def _body_container(root: etree._Element) -> etree._Element | None:
+    """The known CMS container holding the article (the richest one; an inner one holding nearly all of it)."""
+    ranks: dict[tuple[str, str], int] = {key: i for i, key in enumerate(BODY_CONTAINERS)}
+    ids = {value for kind, value in BODY_CONTAINERS if kind == "id"}
+    classes = {value for kind, value in BODY_CONTAINERS if kind == "class"}
+    prefixes = tuple(value for kind, value in BODY_CONTAINERS if kind == "class^")
+    tags = {value for kind, value in BODY_CONTAINERS if kind == "tag"}
+    found: list[tuple[int, etree._Element]] = []
+    for element in root.iter():
+        tag = element.tag
+        if not isinstance(tag, str):
+            continue
+        rank = None
+        if tag.lower() in tags:
+            rank = ranks[("tag", tag.lower())]
+        elif element.get("id") in ids:
+            rank = ranks[("id", element.get("id") or "")]
+        else:
+            tokens = (element.get("class") or "").split()
+            for token in tokens:
+                if token in classes:
+                    rank = ranks[("class", token)]
+                    break
+                if token.startswith(prefixes):
+                    rank = ranks[("class^", next(p for p in prefixes if token.startswith(p)))]
+                    break
+        if rank is not None and not _hidden_in_page(element):
+            found.append((rank, element))
+    sized = [(rank, element, _cjk_count(element)) for rank, element in found]
+    sized = [item for item in sized if item[2] >= 20]
+    if not sized:
+        return None
+    best_size = max(size for _, _, size in sized)
+    # the richest container; among those holding nearly all of its text, the innermost best-ranked one
+    rich = [item for item in sized if item[2] >= 0.8 * best_size]
+    rich.sort(key=lambda item: (-_depth(item[1]), item[0]))
+    return rich[0][1]
+
+
+def _hidden_in_page(element: etree._Element) -> bool:
+    node: etree._Element | None = element
+    while node is not None:
+        if isinstance(node.tag, str) and (node.tag.lower() in _SKIP_TAGS or _hidden(node)):
+            return True
+        node = node.getparent()
+    return False
+
+
+def _depth(element: etree._Element) -> int:
+    return sum(1 for _ in element.iterancestors())
+
+
+def _cjk_count(element: etree._Element) -> int:
+    return sum(len(_CJK.findall(line.text)) for line in _lines(element).lines)
+
+
+def _densest(root: etree._Element) -> etree._Element:
+    """Fallback: the element whose paragraphs hold the most Chinese punctuation outside links."""
+    scores: dict[etree._Element, int] = {}
+    body = root.find("body")
+    start = body if body is not None else root
+    best, best_score = start, 0
+    for element in start.iter():
+        if not isinstance(element.tag, str) or element.tag.lower() in _SKIP_TAGS:
+            continue
+        texts = [element.text or ""] + [child.tail or "" for child in element]
+        count = sum(1 for text in texts for ch in text if ch in _ZH_PUNCT)
+        if not count or element.tag.lower() == "a" or any(a.tag == "a" for a in element.iterancestors()):
+            continue
+        block = element
+        while block.tag.lower() not in _BLOCK_TAGS and block.tag.lower() not in _CELL_TAGS:
+            parent = block.getparent()
+            if parent is None:
+                break
+            block = parent
+        parent = block.getparent()
+        for holder in (block, parent):
+            if holder is None:
+                continue
+            scores[holder] = scores.get(holder, 0) + count
+            if scores[holder] >= best_score:
+                best, best_score = holder, scores[holder]
+    return best
+
+
+# --- header ---------------------------------------------------------------------------------
+
+
+def _label_text(label: str) -> str:
+    return re.sub(r"[\s\u3000:：\[\]［］【】]+", "", label)
+
+
+def _header_pairs(lines: Sequence[_Line]) -> list[tuple[str, str]]:
+    """Label/value pairs of the header block: the run of label rows that ends just above the body."""
+    found: list[tuple[int, list[tuple[str, str]]]] = []
+    for i in range(len(lines) - 1, max(-1, len(lines) - 200), -1):
+        text = _FURNITURE_TAIL.sub("", lines[i].text)
+        pairs = [(label, value) for _, label, value in text_header_pairs([text]) if not _furniture(label)]
+        if not pairs:
+            continue
+        last = found[-1][0] if found else len(lines)
+        if (not found and last - i > _HEADER_REACH) or (found and last - i > _HEADER_GAP):
+            break
+        if len(pairs) == 1 and not pairs[0][1].strip() and i + 1 < len(lines):
+            value = _sibling_value(lines[i], lines[i + 1])
+            if value:
+                pairs = [(pairs[0][0], value)]
+        found.append((i, pairs))
+    found.reverse()
+    return [pair for _, pairs in found for pair in pairs]
+
+
+def _furniture(label: str) -> bool:
+    return _label_text(label) in _FURNITURE_LABELS
+
+
+def _sibling_value(label: _Line, following: _Line) -> str | None:
+    """The value of a lone label from the next element when it is the label's sibling (dt/dd, div/div)."""
+    if following.element.getprevious() is label.element and not text_header_pairs([following.text]):
+        return following.text
+    return None
+
+
+def _header_in_body(lines: list[str]) -> tuple[list[tuple[str, str]], list[str]]:
+    """Label lines (来源/发布日期 …) at the very top of the body container belong to the header."""
+    pairs: list[tuple[str, str]] = []
+    drop: set[int] = set()
+    for i, line in enumerate(lines[:6]):
+        found = text_header_pairs([_FURNITURE_TAIL.sub("", line)]) if len(line) <= 120 else []
+        if found:
+            pairs += [(label, value) for _, label, value in found if not _furniture(label)]
+            drop.add(i)
+        elif i >= 2:
+            break
+    return pairs, [line for i, line in enumerate(lines) if i not in drop]
+
+
+def _with_meta_time(metadata: Metadata, metas: dict[str, str]) -> Metadata:
+    """The time of day of PubDate when the header gave the same publication date without one."""
+    raw = metas.get("pubdate") or metas.get("firstpubdate")
+    if not raw or metadata.publish_time or not metadata.publish_date:
+        return metadata
+    meta_only, _, _ = metadata_from_pairs([], {"pubdate": raw})
+    if meta_only.publish_date == metadata.publish_date and meta_only.publish_time:
+        return metadata.model_copy(update={"publish_time": meta_only.publish_time})
+    return metadata
+
+
+# Meta tags of the 政府网站 规范 kept in `extra` under their own names.
+_META_EXTRAS = ("SiteName", "ColumnName")
+
+
+def _with_meta_extras(metadata: Metadata, metas: dict[str, str]) -> Metadata:
+    extra = dict(metadata.extra)
+    for name in _META_EXTRAS:
+        value = metas.get(name.lower())
+        if value and name not in extra:
+            extra[name] = value
+    return metadata.model_copy(update={"extra": extra}) if extra != metadata.extra else metadata
+
+
+# --- title ----------------------------------------------------------------------------------
+
+
+def _choose_title(
+    label_title: str | None,
+    metas: dict[str, str],
+    root: etree._Element,
+    before: Sequence[_Line],
+    body: Sequence[str],
+) -> str | None:
+    """The most specific title: a 标题/名称 label, ArticleTitle, <ucaptitle>, the article heading, <title>."""
+    candidates: list[str | None] = [label_title, metas.get("articletitle")]
+    ucap = root.find(".//ucaptitle")
+    if ucap is not None:
+        candidates.append(_text_of(ucap))
+    candidates.append(_article_heading(before))
+    title_element = root.find(".//title")
+    if title_element is not None:
+        candidates.append(_text_of(title_element))
+    for candidate in candidates:
+        title = clean_title(candidate)
+        if title and _CJK.search(title):
+            return title
+    return _first_title_line(body)
+
+
+def _text_of(element: etree._Element) -> str:
+    return " ".join(line.text for line in _lines(element).lines)
+
+
+def _article_heading(lines: Sequence[_Line]) -> str | None:
+    """An h1–h3 (or *title* element) just above the body, the article's own heading."""
+    for line in lines[-_TITLE_REACH:]:
+        element = line.element
+        tag = element.tag.lower() if isinstance(element.tag, str) else ""
+        classes = (element.get("class") or "").lower()
+        if (tag in _HEADING_TAGS or "title" in classes) and "print" not in classes and _title_like(line.text):
+            return line.text
+    return None
+
+
+def _first_title_line(lines: Sequence[str]) -> str | None:
+    """A body-only fragment: its first title-like line."""
+    for line in lines[:3]:
+        if _title_like(line):
+            return clean_title(line)
+    return None
+
+
+def _title_like(line: str) -> bool:
+    line = line.strip()
+    if not 4 <= len(line) <= 80 or is_boilerplate(line) or line[-1] in "。；：:;，,":
+        return False
+    return len(_CJK.findall(line)) >= 4 and not text_header_pairs([line])
+
+
+def _drop_title_lines(lines: list[str], title: str | None) -> list[str]:
+    """The title repeated at the top of the body, also after the 文号 line or with a footnote mark."""
+    if not title:
+        return lines
+    want = re.sub(r"\s+", "", title)
+    for start in range(min(2, len(lines))):
+        joined = ""
+        for end in range(start, min(start + 3, len(lines))):
+            joined += re.sub(r"\s+", "", lines[end])
+            bare = re.sub(r"\[\d{1,2}\]$", "", joined)
+            if bare == want:
+                return lines[:start] + lines[end + 1 :]
+            if not want.startswith(bare):
+                break
+    return lines
+
+
+# --- body -----------------------------------------------------------------------------------
+
+
+def _clean_lines(lines: Iterable[str]) -> list[str]:
+    """Body lines without template placeholders, escaped entities and links to related pages."""
+    out: list[str] = []
+    for line in lines:
+        line = _PLACEHOLDER.sub("", line)
+        line = _LITERAL_ENTITY.sub(" ", line).strip()
+        if line and not _RELATED_LINE.match(line):
+            out.append(line)
+    return out
+
+
+def _tables(container: etree._Element, warnings: list[str]) -> list[Table]:
+    """The body's data tables, from the tables module when it offers `tables_from_html`.
+
+    Tables are a by-product of the page: a failure there is reported as a warning and the page kept.
+    """
+    try:
+        module = importlib.import_module(".tables", __package__)
+        reader = cast("Callable[[etree._Element], list[Table]] | None", getattr(module, "tables_from_html", None))
+        return [] if reader is None else reader(container)
+    except Exception as exc:  # the rest of the page stands without its tables
+        warnings.append(f"tables skipped: {type(exc).__name__}: {str(exc)[:200]}")
+        return []
