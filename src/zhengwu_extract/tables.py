@@ -1,0 +1,959 @@
+"""Data tables of the body (HTML, PDF, flattened text) and the quantity records their numeric cells give.
+
+Three readers build the same `Table` (caption, unit, header rows, a grid of cell texts):
+`tables_from_html` expands rowspan/colspan and skips layout tables (navigation, header blocks,
+whole-page frames); `tables_from_pdf` uses pdfplumber's ruled-table finder, falls back to its text
+alignment finder for unruled numeric tables, and joins tables continued on the next page;
+`tables_from_lines` rebuilds budget tables that a scrape flattened to one cell per line under a
+`单位：万元` line. `table_quantities` turns numeric cells into ordinary Quantity records with
+`origin="table"`, the indicator from the row header, year and unit from headers or caption.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING, Any
+
+from .models import Quantity, Table
+
+if TYPE_CHECKING:
+    import lxml.html
+
+# --- data: words that give cells their meaning ------------------------------------------------
+
+# Column headers that name an identifier, not a measure: their digits are never quantities.
+ID_HEADER_WORDS: tuple[str, ...] = (
+    "代码", "编号", "序号", "编码", "电话", "邮编", "坐标", "文号", "日期", "时间", "年份", "号码",
+    "证号", "账号", "批次", "门牌", "顺序", "排名", "名次", "排序", "邮政", "传真",
+)  # fmt: skip
+# Column headers that only say "the value" (指标值, 金额, 本年 …): the row header alone is the indicator.
+GENERIC_MEASURES: frozenset[str] = frozenset(
+    {
+        "指标值", "数值", "数量", "数额", "金额", "合计金额", "总额", "绝对值", "绝对数", "数据", "值",
+        "年末数", "年初数", "期末数", "期初数", "本期数", "本年数", "上年数", "全年", "累计", "总量",
+        "预算数", "执行数", "决算数", "预计执行数", "完成数", "调整预算数", "预算", "决算", "执行",
+        "实际", "实际数", "计划", "计划数", "标准", "补助标准", "支付标准", "收费标准", "额度", "限额",
+        "本年", "上年", "去年", "今年", "当年", "本期", "上期", "同期", "月末", "年末", "年初",
+        "本月", "人数", "户数", "规模", "指标", "项目", "内容",
+    }
+)  # fmt: skip
+# Labels of total rows, kept and marked `total=True`.
+TOTAL_WORDS: tuple[str, ...] = ("合计", "总计", "共计", "小计", "总 计", "合 计", "收入总计", "支出总计")
+# Column headers that hold a unit per row (产品名称 | 单位 | 产量).
+UNIT_HEADERS: frozenset[str] = frozenset({"单位", "计量单位", "单位名称"})
+# Words of a layout/navigation block: a table holding them is page furniture, not data.
+LAYOUT_WORDS: tuple[str, ...] = (
+    "首页", "当前位置", "您的位置", "网站地图", "联系我们", "版权所有", "主办单位", "ICP备", "打印本页",
+    "关闭窗口", "政策解读", "音频解读", "一图读懂", "相关链接", "上一篇", "下一篇", "索引号", "索 引 号",
+    "发文机关", "发布机构", "主题分类", "成文日期", "发文字号", "主题词",
+)  # fmt: skip
+# Units as written → kind, base unit, factor (used until quantities.quantity_from_cell exists).
+_FALLBACK_UNITS: dict[str, tuple[str, str, Decimal]] = {
+    "元": ("money", "元", Decimal(1)),
+    "%": ("percent", "%", Decimal(1)),
+    "％": ("percent", "%", Decimal(1)),
+    "‰": ("percent", "%", Decimal("0.1")),
+    "个百分点": ("percentage_point", "个百分点", Decimal(1)),
+    "百分点": ("percentage_point", "个百分点", Decimal(1)),
+    "公顷": ("area", "平方米", Decimal(10000)),
+    "平方米": ("area", "平方米", Decimal(1)),
+    "亩": ("area", "亩", Decimal(1)),
+    "吨": ("weight", "千克", Decimal(1000)),
+    "公斤": ("weight", "千克", Decimal(1)),
+    "千克": ("weight", "千克", Decimal(1)),
+    "立方米": ("volume", "立方米", Decimal(1)),
+    "公里": ("length", "米", Decimal(1000)),
+    "千米": ("length", "米", Decimal(1000)),
+    "米": ("length", "米", Decimal(1)),
+}
+_COUNT_WORDS = "人户家个项次所座台辆件头只套张条匹名位床栋间场部本册篇例起宗批艘架"
+_SCALE_WORDS: dict[str, Decimal] = {
+    "万亿": Decimal(10**12), "亿": Decimal(10**8), "千万": Decimal(10**7), "百万": Decimal(10**6),
+    "十万": Decimal(10**5), "万": Decimal(10**4), "千": Decimal(1000), "百": Decimal(100),
+}  # fmt: skip
+
+# --- patterns -----------------------------------------------------------------------------------
+
+_WS = re.compile(r"[\s\u3000\u00a0]+")
+_CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff#＃]) (?=[\u4e00-\u9fff])")
+_FOLD = str.maketrans("０１２３４５６７８９．，－＋−％", "0123456789.,-+-%")
+# A numeric cell: optional approx word, a signed number with separators, an optional short unit.
+_NUMBER_CELL = re.compile(
+    r"""^(?P<pre>约|近|超过|不超过|不低于|最高|最低|每人每月|每月|每年|每人)?
+        (?P<num>[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)
+        (?P<unit>[^\d\s.,;；。，、]{0,12})$""",
+    re.VERBOSE,
+)
+_CODE = re.compile(r"^0\d+$")
+_YEAR_HEADER = re.compile(r"^(?:19|20)\d{2}\s?年")
+_DATE_CELL = re.compile(r"^\d{4}[-./年]\d{1,2}")
+_UNIT_LINE = re.compile(r"(?:^|[\s（(])(?:计量)?单\s?位\s{0,2}[:：]\s{0,2}(?P<unit>[^\s,，;；)）]{1,12})")
+_PAREN_UNIT = re.compile(r"[（(](?:单位[:：]\s{0,2})?(?P<unit>[^()（）]{1,10})[)）]\s{0,2}$")
+_YEAR = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})\s{0,2}年?(?!\d)")
+_RELATIVE_YEAR = {"上年": -1, "去年": -1, "上年同期": -1, "前年": -2, "本年": 0, "今年": 0, "当年": 0, "本期": 0}
+_CAPTION_HINT = re.compile(r"表|情况|统计|一览|明细|标准|目录|清单|指标")
+_CHANGE_WORDS = ("增长", "增速", "增幅", "下降", "增减", "比上年", "同比", "比重", "占比", "比例", "增加")
+_PLACEHOLDER = frozenset({"", "-", "—", "--", "——", "/", "…", "－", "无", "空"})
+
+
+def clean_cell(text: str) -> str:
+    """A cell's text with white space folded and spaced labels joined: `粮 食` → `粮食`, `#水 稻` → `#水稻`."""
+    text = _WS.sub(" ", text).strip()
+    return _CJK_GAP.sub("", text)
+
+
+def is_number_cell(text: str) -> bool:
+    """True for a cell that is one figure (with an optional unit): `4000.5`, `-1.6`, `200元/月`, `12.5%`."""
+    return _NUMBER_CELL.match(text.translate(_FOLD).replace(" ", "")) is not None and not _DATE_CELL.match(text)
+
+
+# --- the shared grid model --------------------------------------------------------------------
+
+
+@dataclass
+class _Grid:
+    """A table under construction: cell texts, which positions a cell really starts at, header hints."""
+
+    rows: list[list[str]]
+    origin: list[list[bool]]
+    th_rows: int = 0
+    caption: str | None = None
+    unit: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+def _finish(grid: _Grid, source: str, page: int | None = None) -> Table | None:
+    """Drop empty and span-only columns, take caption rows off the top, find header rows; None if no data."""
+    rows, origin = grid.rows, grid.origin
+    if not rows:
+        return None
+    width = max(len(r) for r in rows)
+    rows = [r + [""] * (width - len(r)) for r in rows]
+    origin = [o + [False] * (width - len(o)) for o in origin]
+    keep_cols = [c for c in range(width) if any(origin[r][c] and rows[r][c] for r in range(len(rows)))]
+    rows = [[r[c] for c in keep_cols] for r in rows]
+    keep_rows = [i for i, r in enumerate(rows) if any(r)]
+    rows = [rows[i] for i in keep_rows]
+    th_rows = sum(1 for i in keep_rows if i < grid.th_rows)
+    caption, unit = grid.caption, grid.unit
+    # full-width rows on top: a title or a 单位 line typed into the table
+    while rows and len(rows) > 2 and len({c for c in rows[0] if c}) == 1 and len(rows[0]) > 1:
+        text = next(c for c in rows[0] if c)
+        found = _unit_in(text)
+        if found:
+            unit = unit or found
+            rest = _UNIT_LINE.sub("", text).strip(" （()）")
+            if rest and not caption:
+                caption = rest
+        elif not caption:
+            caption = text
+        rows.pop(0)
+        th_rows = max(0, th_rows - 1)
+    if len(rows) < 2 or len(rows[0]) < 2:
+        return None
+    header_rows = _header_rows(rows, th_rows)
+    if unit is None and caption:
+        unit = _unit_in(caption)
+    return Table(caption=caption, unit=unit, header_rows=header_rows, rows=rows, source=source, page=page)
+
+
+def _unit_in(text: str) -> str | None:
+    """The unit a `单位：万元` (or `（单位：万元）`) phrase states."""
+    match = _UNIT_LINE.search(text)
+    return match["unit"].strip() if match else None
+
+
+def _header_rows(rows: Sequence[Sequence[str]], th_rows: int) -> int:
+    """Leading rows without figures (beyond the first column) are header rows; at most 4.
+
+    A table without figures keeps one header row when its first row is short labels (CSRC list,
+    indicator catalogue) and marked-up `<th>` rows otherwise.
+    """
+    numeric = [any(is_number_cell(c) and not _YEAR_HEADER.match(c) for c in row[1:]) for row in rows]
+    if any(numeric[1:]):
+        n = 0
+        for i, row in enumerate(rows[: min(4, len(rows) - 1)]):
+            if numeric[i] or len({c for c in row if c}) < 2:
+                break
+            n += 1
+        return max(n, min(th_rows, len(rows) - 1))
+    if th_rows:
+        return min(th_rows, len(rows) - 1)
+    first = rows[0]
+    short = all(c and len(c) <= 16 for c in first)
+    return 1 if short and len(rows) >= 3 and len(set(first)) == len(first) else 0
+
+
+# --- HTML -------------------------------------------------------------------------------------
+
+_MAX_SPAN = 200
+
+
+def tables_from_html(root: lxml.html.HtmlElement) -> list[Table]:
+    """Every data table under `root` (the article container), in document order.
+
+    Layout tables (tables holding tables, page frames, navigation and header blocks) are skipped
+    but the data tables nested inside them are still found.
+    """
+    out: list[Table] = []
+    for element in root.iter("table"):
+        if not isinstance(element.tag, str) or _is_layout(element):
+            continue
+        grid = _html_grid(element)
+        if grid is None:
+            continue
+        grid.caption, grid.unit = _html_caption(element, grid)
+        table = _finish(grid, "html")
+        if table is not None and _is_data(table):
+            out.append(table)
+    return out
+
+
+def _is_layout(table: lxml.html.HtmlElement) -> bool:
+    """A table used for page layout: it holds other tables, forms, or the portal's furniture."""
+    if table.xpath(".//table|.//form|.//input|.//iframe"):
+        return True
+    text = clean_cell(table.text_content())
+    if not text:
+        return True
+    furniture = sum(1 for word in LAYOUT_WORDS if word in text)
+    if furniture >= 2 or (furniture and len(text) < 400):
+        return True
+    links = sum(len(clean_cell(a.text_content())) for a in table.iter("a"))
+    return links > 0.5 * len(text)
+
+
+def _rows_of(table: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
+    """The table's own rows (not those of nested tables), thead/tbody/tfoot included."""
+    return list(table.xpath("./tr|./thead/tr|./tbody/tr|./tfoot/tr"))
+
+
+def _span(cell: lxml.html.HtmlElement, name: str) -> int:
+    try:
+        return max(1, min(_MAX_SPAN, int(re.sub(r"\D", "", cell.get(name, "1")) or "1")))
+    except ValueError:
+        return 1
+
+
+def _html_grid(table: lxml.html.HtmlElement) -> _Grid | None:
+    """The cell grid with rowspan and colspan expanded (a spanned cell's text fills each position)."""
+    rows: list[list[str]] = []
+    origin: list[list[bool]] = []
+    pending: dict[tuple[int, int], str] = {}  # (row, col) → text carried down by a rowspan
+    th_rows = 0
+    header_done = False
+    for r, tr in enumerate(_rows_of(table)):
+        row: list[str] = []
+        own: list[bool] = []
+        cells = tr.xpath("./td|./th")
+        col = 0
+        for cell in cells:
+            while (r, col) in pending:
+                row.append(pending.pop((r, col)))
+                own.append(False)
+                col += 1
+            text = clean_cell(cell.text_content())
+            rowspan, colspan = _span(cell, "rowspan"), _span(cell, "colspan")
+            for k in range(colspan):
+                row.append(text)
+                own.append(k == 0)
+                for down in range(1, rowspan):
+                    pending[(r + down, col + k)] = text
+            col += colspan
+        while (r, col) in pending:
+            row.append(pending.pop((r, col)))
+            own.append(False)
+            col += 1
+        if not header_done and cells and all(c.tag == "th" or c.getparent().getparent().tag == "thead" for c in cells):
+            th_rows += 1
+        else:
+            header_done = True
+        rows.append(row)
+        origin.append(own)
+        if len(rows) > 5000:
+            break
+    if len(rows) < 2:
+        return None
+    return _Grid(rows, origin, th_rows=th_rows)
+
+
+def _html_caption(table: lxml.html.HtmlElement, grid: _Grid) -> tuple[str | None, str | None]:
+    """Caption and unit: `<caption>`, else the short title-like block(s) just before the table."""
+    caption: str | None = None
+    unit: str | None = None
+    found = table.xpath("./caption")
+    if found:
+        caption = clean_cell(found[0].text_content()) or None
+    node: Any = table
+    seen = 0
+    while caption is None and node is not None and seen < 4:
+        prev = node.getprevious()
+        if prev is None:
+            node = node.getparent()
+            if node is None or node.tag in ("body", "html"):
+                break
+            continue
+        node = prev
+        if not isinstance(prev.tag, str) or prev.tag in ("script", "style"):
+            continue
+        if prev.tag == "table" or prev.xpath(".//table"):
+            break
+        text = clean_cell(prev.text_content())
+        if not text:
+            continue
+        seen += 1
+        if _unit_in(text) and len(text) <= 30:
+            unit = unit or _unit_in(text)
+            rest = _UNIT_LINE.sub("", text).strip(" （()）")
+            if rest and len(rest) > 4:
+                caption = rest
+            continue
+        if len(text) <= 80 and text[-1] not in "。；;，,：:":
+            caption = text
+        break
+    if caption and unit is None:
+        unit = _unit_in(caption)
+        if unit:
+            caption = _UNIT_LINE.sub("", caption).strip(" （()）") or caption
+    # a 单位 line right after the table (Word exports put it under the title or the table)
+    nxt = table.getnext()
+    if unit is None and nxt is not None and isinstance(nxt.tag, str):
+        text = clean_cell(nxt.text_content())
+        if len(text) <= 20:
+            unit = _unit_in(text)
+    return caption, unit
+
+
+def _is_data(table: Table) -> bool:
+    """A data table has at least two columns, two body rows, and cells that are not prose paragraphs."""
+    body = table.rows[table.header_rows :]
+    if len(body) < 1 or len(table.rows[0]) < 2:
+        return False
+    cells = [c for row in table.rows for c in row if c]
+    if not cells:
+        return False
+    long_cells = sum(1 for c in cells if len(c) > 200)
+    total = sum(len(c) for c in cells)
+    biggest = max(len(c) for c in cells)
+    if biggest > 0.6 * total and len(table.rows) <= 3:
+        return False  # a frame around the article text
+    return long_cells <= max(1, len(cells) // 3)
+
+
+# --- flattened text tables --------------------------------------------------------------------
+
+_MAX_CELL = 40
+
+
+def tables_from_lines(lines: Sequence[str]) -> list[Table]:
+    """Tables a scrape flattened to one cell per line under a `单位：万元` line (budget reports).
+
+    The row width is found from the pattern of label and figure lines (label, n figures, repeated),
+    checked against the header cells between the unit line and the first row; the table ends at the
+    first line that breaks the pattern.
+    """
+    out: list[Table] = []
+    i = 0
+    n = len(lines)
+    while i < n:
+        line = clean_cell(lines[i])
+        unit = _unit_in(line) if len(line) <= 60 else None
+        if unit is None:
+            i += 1
+            continue
+        table, end = _flat_table(lines, i, unit)
+        if table is not None:
+            out.append(table)
+            i = max(end, i + 1)
+        else:
+            i += 1
+    return out
+
+
+def _flat_table(lines: Sequence[str], at: int, unit: str) -> tuple[Table | None, int]:
+    """The flattened table whose unit line is `lines[at]`, and the index after its last cell."""
+    head = clean_cell(lines[at])
+    caption = _UNIT_LINE.sub("", head).strip(" （()）") or None
+    if caption is None or len(caption) < 4:
+        caption = None
+        for k in range(at - 1, max(-1, at - 3), -1):
+            prev = clean_cell(lines[k])
+            if prev:
+                if len(prev) <= 60 and _CAPTION_HINT.search(prev) and prev[-1] not in "。；;，,":
+                    caption = prev
+                break
+    cells: list[str] = []
+    index: list[int] = []
+    j = at + 1
+    while j < len(lines) and len(cells) < 20000:
+        text = clean_cell(lines[j])
+        if text:
+            if len(text) > _MAX_CELL or text[-1] in "。；;" or _unit_in(text):
+                break
+            cells.append(text)
+            index.append(j)
+        j += 1
+    kinds = ["n" if is_number_cell(c) or c in _PLACEHOLDER else "l" for c in cells]
+    first = next((k for k, kind in enumerate(kinds) if kind == "n"), None)
+    if first is None or first == 0:
+        return None, at + 1
+    start = first - 1  # the first row's label
+    header = cells[:start]
+    width, count = _row_width(kinds, start, len(header))
+    if width < 2 or count < 2:
+        return None, at + 1
+    rows = [cells[start + k * width : start + (k + 1) * width] for k in range(count)]
+    if len(header) >= width:
+        head_row = header[-width:]
+        if caption is None and len(header) > width:
+            caption = " ".join(header[: len(header) - width])
+    else:
+        head_row = [""] * (width - len(header)) + header
+    grid = [head_row, *rows] if any(head_row) else rows
+    end = index[start + count * width - 1] + 1
+    return Table(caption=caption, unit=unit, header_rows=1 if any(head_row) else 0, rows=grid, source="text"), end
+
+
+def _row_width(kinds: Sequence[str], start: int, header: int) -> tuple[int, int]:
+    """Row width and row count that cover the most cells from `start` with one repeated label/figure pattern.
+
+    A width equal to the number of header cells wins ties (a two-sided 收入|金额|支出|金额 table
+    repeats its pattern at half its width too).
+    """
+    best = (0, 0, 0)  # (covered cells, preference, width)
+    counts: dict[int, int] = {}
+    for width in range(2, 9):
+        pattern = kinds[start : start + width]
+        if len(pattern) < width or pattern[0] != "l" or "n" not in pattern:
+            continue
+        count = 0
+        while start + (count + 1) * width <= len(kinds):
+            chunk = kinds[start + count * width : start + (count + 1) * width]
+            if chunk != pattern:
+                break
+            count += 1
+        counts[width] = count
+        prefer = 2 if width == header else 1 if width == header + 1 else 0
+        score = (count * width, prefer, -width)
+        if count >= 2 and (score[0], score[1]) > (best[0], best[1]):
+            best = (score[0], score[1], width)
+    width = best[2]
+    return width, counts.get(width, 0)
+
+
+# --- PDF --------------------------------------------------------------------------------------
+
+# Ruled tables: pdfplumber's defaults with a little snapping for Excel/Word exports.
+RULED_SETTINGS: dict[str, Any] = {
+    "vertical_strategy": "lines",
+    "horizontal_strategy": "lines",
+    "snap_tolerance": 3,
+    "join_tolerance": 3,
+    "intersection_tolerance": 3,
+}
+# Unruled tables: columns from text alignment; only kept when the result is a table of figures.
+UNRULED_SETTINGS: dict[str, Any] = {
+    "vertical_strategy": "text",
+    "horizontal_strategy": "text",
+    "min_words_vertical": 3,
+    "min_words_horizontal": 2,
+    "text_x_tolerance": 2,
+    "snap_tolerance": 3,
+}
+
+
+@dataclass
+class PdfTable:
+    """A table found on one PDF page, before tables continued across pages are joined.
+
+    `own_rows` are the rows as printed (a merged cell's text only where it is written), for the body.
+    """
+
+    page: int
+    bbox: tuple[float, float, float, float]
+    page_height: float
+    table: Table
+    own_rows: list[list[str]] = field(default_factory=list)
+
+
+def pdf_page_tables(page: Any, number: int) -> list[PdfTable]:
+    """The data tables of one pdfplumber page: ruled ones first, else an unruled table of figures."""
+    found: list[PdfTable] = []
+    for settings, ruled in ((RULED_SETTINGS, True), (UNRULED_SETTINGS, False)):
+        if found:
+            break
+        try:
+            candidates = page.find_tables(settings)
+        except Exception:
+            continue
+        for candidate in candidates:
+            rows = candidate.extract()
+            table = _pdf_table(rows, ruled)
+            if table is None:
+                continue
+            own = [[clean_cell((cell or "").replace("\n", "")) for cell in row] for row in rows]
+            bbox = tuple(float(v) for v in candidate.bbox)
+            caption, unit = _pdf_caption(page, bbox)
+            table = table.model_copy(
+                update={"caption": table.caption or caption, "unit": table.unit or unit, "page": number}
+            )
+            box = (bbox[0], bbox[1], bbox[2], bbox[3])
+            found.append(PdfTable(number, box, float(page.height), table, own))
+    return found
+
+
+def _pdf_table(rows: Sequence[Sequence[str | None]], ruled: bool) -> Table | None:
+    """A Table from pdfplumber's extracted rows; None cells (merged) take the text above (or left in headers)."""
+    if not rows:
+        return None
+    width = max(len(r) for r in rows)
+    grid: list[list[str]] = []
+    origin: list[list[bool]] = []
+    for r, raw in enumerate(rows):
+        row: list[str] = []
+        own: list[bool] = []
+        for c in range(width):
+            value = raw[c] if c < len(raw) else None
+            if value is None:
+                above = grid[r - 1][c] if r > 0 else ""
+                left = row[c - 1] if c > 0 else ""
+                row.append(above if (r > 0 and above and r > 1) else left)
+                own.append(False)
+            else:
+                row.append(clean_cell(value.replace("\n", "")))
+                own.append(True)
+        grid.append(row)
+        origin.append(own)
+    table = _finish(_Grid(grid, origin), "pdf")
+    if table is None:
+        return None
+    if not ruled and not _figures_table(table):
+        return None
+    return table
+
+
+def _figures_table(table: Table) -> bool:
+    """An unruled candidate is kept only when it is short cells with many figures (not a paragraph)."""
+    body = table.rows[table.header_rows :]
+    cells = [c for row in body for c in row[1:] if c]
+    if len(body) < 3 or len(table.rows[0]) < 3 or not cells:
+        return False
+    if any(len(c) > 30 for row in table.rows for c in row):
+        return False
+    return sum(1 for c in cells if is_number_cell(c)) >= 0.6 * len(cells)
+
+
+def _pdf_caption(page: Any, bbox: tuple[float, ...]) -> tuple[str | None, str | None]:
+    """The title line and 单位 line just above a table on its page."""
+    top = bbox[1]
+    if top < 5:
+        return None, None
+    try:
+        x0, y0, x1, _ = (float(v) for v in page.bbox)
+        above = page.crop((x0, max(y0, top - 60), x1, top)).extract_text_lines(strip=True)
+    except Exception:
+        return None, None
+    caption: str | None = None
+    unit: str | None = None
+    for line in reversed(above[-3:]):
+        text = clean_cell(line["text"])
+        if not text:
+            continue
+        found = _unit_in(text)
+        if found and unit is None:
+            unit = found
+            rest = _UNIT_LINE.sub("", text).strip(" （()）")
+            if len(rest) > 4 and caption is None:
+                caption = rest
+            continue
+        if caption is None and len(text) <= 80 and text[-1] not in "。；;，,":
+            caption = text
+        break
+    return caption, unit
+
+
+def join_pdf_tables(found: Sequence[PdfTable]) -> tuple[list[Table], set[tuple[int, int]]]:
+    """Join tables continued on the next page; returns the tables and the (page, row) repeats dropped.
+
+    A table continues when it ends low on its page, the next page's first table starts high, both
+    have the same number of columns, and the continuation's header rows (if any) repeat the first's.
+    Dropped repeats are given as (index in `found`, row index) so the body can skip them too.
+    """
+    out: list[Table] = []
+    dropped: set[tuple[int, int]] = set()
+    last: PdfTable | None = None
+    last_rows: list[list[str]] = []
+    for k, item in enumerate(found):
+        rows = [list(r) for r in item.table.rows]
+        if last is not None and _continues(last, item):
+            head = out[-1].rows[: out[-1].header_rows]
+            skip = 0
+            while skip < len(head) and skip < len(rows) and rows[skip] == head[skip]:
+                dropped.add((k, skip))
+                skip += 1
+            last_rows.extend(rows[skip:])
+            out[-1] = out[-1].model_copy(update={"rows": [list(r) for r in last_rows]})
+        else:
+            out.append(item.table)
+            last_rows = rows
+        last = item
+    return out, dropped
+
+
+def _continues(prev: PdfTable, item: PdfTable) -> bool:
+    if item.page != prev.page + 1:
+        return False
+    if len(item.table.rows[0]) != len(prev.table.rows[0]):
+        return False
+    return prev.bbox[3] > 0.7 * prev.page_height and item.bbox[1] < 0.3 * item.page_height
+
+
+def tables_from_pdf(pdf: Any) -> list[Table]:
+    """Every data table of an open pdfplumber PDF, tables continued across pages joined."""
+    found: list[PdfTable] = []
+    for number, page in enumerate(pdf.pages, start=1):
+        try:
+            found.extend(pdf_page_tables(page, number))
+        finally:
+            page.close()
+    tables, _ = join_pdf_tables(found)
+    return tables
+
+
+# --- cells → quantities -----------------------------------------------------------------------
+
+
+@dataclass
+class _Column:
+    """What a column's header says: measure words, sub-group, year, unit, whether to skip it."""
+
+    measure: str | None = None
+    category: str | None = None
+    year: int | None = None
+    unit: str | None = None
+    skip: bool = False
+    units_per_row: bool = False
+
+
+def table_quantities(
+    table: Table, index: int, *, doc_year: int | None, body: str = "", offset: int = 0
+) -> list[Quantity]:
+    """One Quantity (origin "table") per numeric cell, with row, column and table index filled.
+
+    The indicator is the row header (joined with the column header when that names a measure such
+    as 比重 or 同比增长); the year comes from the column header (2022年, 上年, 本年) or the caption;
+    the unit from the cell, the row header (`大牲畜（万头）`), a 单位 column, the column header
+    (`金额（万元）`) or the table's unit. Given the document `body`, each record's `text` is its row as
+    written there and `start`/`end` locate the cell value (searching from `offset`).
+    """
+    rows = table.rows
+    if len(rows) <= table.header_rows or not rows[0]:
+        return []
+    width = len(rows[0])
+    columns = [_column(table, c, doc_year) for c in range(width)]
+    data = rows[table.header_rows :]
+    label_cols = _label_columns(data, columns)
+    columns = _skip_row_numbers(data, columns)
+    caption_year = _year_of(table.caption or "", doc_year)
+    locate = _Locator(body, offset)
+    out: list[Quantity] = []
+    for r, row in enumerate(data, start=table.header_rows):
+        label = _row_label(row, label_cols, columns)
+        row_unit: str | None = None
+        indicator = label
+        if label:
+            paren = _PAREN_UNIT.search(label)
+            if paren and _looks_unit(paren["unit"]):
+                row_unit = paren["unit"].strip()
+                indicator = label[: paren.start()].strip()
+        for c, col in enumerate(columns):
+            if col.units_per_row and row[c]:
+                row_unit = row[c]
+        total = bool(label) and any(word in (label or "") for word in TOTAL_WORDS)
+        indicator = _strip_marks(indicator)
+        row_span = locate.row([cell for cell in row if cell])
+        for c, cell in enumerate(row):
+            col = columns[c]
+            if c in label_cols or col.skip or col.units_per_row or not cell or _CODE.match(cell):
+                continue
+            if not is_number_cell(cell):
+                continue
+            unit_hint = row_unit or col.unit or table.unit
+            record = _cell_quantity(cell, unit_hint)
+            if record is None:
+                continue
+            name = indicator
+            if col.measure and col.measure not in GENERIC_MEASURES:
+                name = f"{indicator}{col.measure}" if indicator else col.measure
+            year = col.year if col.year is not None else caption_year
+            text, start, end = locate.cell(cell, row_span, " ".join(x for x in row if x))
+            out.append(
+                record.model_copy(
+                    update={
+                        "indicator": name or None,
+                        "year": year,
+                        "category": col.category,
+                        "origin": "table",
+                        "raw": cell,
+                        "text": text,
+                        "start": start,
+                        "end": end,
+                        "table": index,
+                        "row": r,
+                        "column": c,
+                        "total": total,
+                    }
+                )
+            )
+    return out
+
+
+def _column(table: Table, c: int, doc_year: int | None) -> _Column:
+    """Read the header cells above column `c`, top to bottom."""
+    path: list[str] = []
+    for row in table.rows[: table.header_rows]:
+        text = row[c] if c < len(row) else ""
+        if text and (not path or path[-1] != text):
+            path.append(text)
+    col = _Column()
+    words: list[str] = []
+    for text in path:
+        if any(word in text for word in ID_HEADER_WORDS):
+            col.skip = True
+        if re.sub(r"\s", "", text) in UNIT_HEADERS:
+            col.units_per_row = True
+            continue
+        paren = _PAREN_UNIT.search(text)
+        if paren and _looks_unit(paren["unit"]):
+            col.unit = paren["unit"].replace("±", "").strip()
+            text = text[: paren.start()].strip()
+        elif _unit_in(text):
+            col.unit = _unit_in(text)
+            text = _UNIT_LINE.sub("", text).strip()
+        year = _year_of(text, doc_year)
+        if year is not None:
+            col.year = year
+            text = _YEAR.sub("", text)
+            for word in sorted(_RELATIVE_YEAR, key=len, reverse=True):
+                text = text.replace(word, "" if word not in GENERIC_MEASURES else word)
+            text = text.strip()
+        if text:
+            words.append(text)
+    if len(words) >= 2:
+        col.measure, col.category = words[0], words[-1]
+        if col.category in GENERIC_MEASURES or any(w in col.category for w in _CHANGE_WORDS):
+            col.measure, col.category = col.category, None
+    elif words:
+        col.measure = words[0]
+    return col
+
+
+def _year_of(text: str, doc_year: int | None) -> int | None:
+    """The year a header or caption names: 2022年 → 2022; 上年/本年 against the document's year."""
+    match = _YEAR.search(text)
+    if match:
+        return int(match["y"])
+    if doc_year is not None:
+        for word in sorted(_RELATIVE_YEAR, key=len, reverse=True):
+            if word in text:
+                return doc_year + _RELATIVE_YEAR[word]
+    return None
+
+
+def _looks_unit(text: str) -> bool:
+    """A parenthesised header part that is a unit (万元, %, ±%, 万头, 元/人), not a note."""
+    text = text.replace("±", "").replace("单位：", "").replace("单位:", "").strip()
+    return 0 < len(text) <= 6 and not re.search(r"[\d、，,]", text)
+
+
+def _label_columns(data: Sequence[Sequence[str]], columns: Sequence[_Column]) -> set[int]:
+    """Columns left of the first figure column that mostly hold text: the row headers."""
+    width = len(columns)
+    labels: set[int] = set()
+    for c in range(width):
+        values = [row[c] for row in data if c < len(row) and row[c]]
+        numeric = sum(1 for v in values if is_number_cell(v))
+        if values and numeric > 0.5 * len(values) and not columns[c].skip:
+            break
+        labels.add(c)
+    if len(labels) == width:
+        labels = {0}
+    return labels
+
+
+def _skip_row_numbers(data: Sequence[Sequence[str]], columns: list[_Column]) -> list[_Column]:
+    """A first column counting 1, 2, 3 … is a row number, never a figure."""
+    values = [row[0] for row in data if row and row[0]]
+    if len(values) >= 2 and all(v.isdigit() for v in values):
+        numbers = [int(v) for v in values]
+        if numbers == sorted(numbers) and numbers[0] <= 1 + len(numbers) // 10:
+            columns[0].skip = True
+    return columns
+
+
+def _row_label(row: Sequence[str], label_cols: set[int], columns: Sequence[_Column]) -> str | None:
+    """The most specific row header: the last text cell among the label columns."""
+    label: str | None = None
+    for c in sorted(label_cols):
+        if c < len(row) and row[c] and not columns[c].skip and not is_number_cell(row[c]):
+            label = row[c]
+    return label
+
+
+def _strip_marks(label: str | None) -> str | None:
+    """`#水稻` → `水稻`, `其中：非农业` → `非农业`, `1.门诊人次数` → `门诊人次数`."""
+    if not label:
+        return label
+    return _LABEL_MARK.sub("", label).strip() or None
+
+
+# Marks in front of a row header: #, 其中：, 1., （一）.
+_LABEL_MARK = re.compile(
+    r"^(?:[#＃*]+|其中[:：]?|内[:：]|包括[:：]?|\d{1,2}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[)）])"
+)
+
+
+# --- one cell → one record --------------------------------------------------------------------
+
+
+def _cell_quantity(text: str, unit_hint: str | None) -> Quantity | None:
+    """The quantities module's `quantity_from_cell` when present, else a small local reading."""
+    from . import quantities
+
+    helper: Callable[[str, str | None], Quantity | None] | None = getattr(quantities, "quantity_from_cell", None)
+    if helper is not None:
+        try:
+            found = helper(text, unit_hint)
+        except Exception:
+            found = None
+        if found is not None:
+            return found
+    return _fallback_quantity(text, unit_hint)
+
+
+def _fallback_quantity(text: str, unit_hint: str | None) -> Quantity | None:
+    match = _NUMBER_CELL.match(text.translate(_FOLD).replace(" ", ""))
+    if match is None:
+        return None
+    try:
+        value = Decimal(match["num"].replace(",", ""))
+    except InvalidOperation:
+        return None
+    unit = match["unit"] or unit_hint
+    implied = not match["unit"] and unit_hint is not None
+    number: int | float = int(value) if value == value.to_integral_value() and "." not in match["num"] else float(value)
+    kind, base, normalized = _kind_of(unit, value)
+    return Quantity(
+        value=number,
+        unit=unit,
+        normalized_value=normalized,
+        base_unit=base,
+        kind=kind,  # type: ignore[arg-type]
+        approx=match["pre"] in ("约", "近", "超过"),
+        implied_unit=implied,
+        raw=text,
+    )
+
+
+def _kind_of(unit: str | None, value: Decimal) -> tuple[str, str | None, int | float | None]:
+    """Kind, base unit and normalised value for a unit (scale words such as 万/亿 multiply)."""
+    if not unit:
+        return "other", None, None
+    head = unit.split("/")[0]
+    scale = Decimal(1)
+    for word, factor in _SCALE_WORDS.items():
+        if head.startswith(word) and len(head) > len(word):
+            scale, head = factor, head[len(word) :]
+            break
+    if head in _FALLBACK_UNITS:
+        kind, base, factor = _FALLBACK_UNITS[head]
+        if "/" in unit:
+            return kind, f"{base}/{unit.split('/', 1)[1]}", _num(value * scale * factor)
+        return kind, base, _num(value * scale * factor)
+    if head and head[-1] in _COUNT_WORDS and len(head) <= 2:
+        return "count", head, _num(value * scale)
+    return "other", None, None
+
+
+def _num(value: Decimal) -> int | float:
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+# --- locating rows in the body ----------------------------------------------------------------
+
+
+class _Locator:
+    """Finds table rows and cells in the body text, moving forward only (linear over a table)."""
+
+    def __init__(self, body: str, offset: int) -> None:
+        self.body = body
+        self.pos = offset
+        self.squeezed: str | None = None
+
+    def row(self, cells: Sequence[str]) -> tuple[int, int] | None:
+        """Span of a row in the body: its first cell through its last, in order, near the cursor."""
+        if not self.body or not cells:
+            return None
+        window = 4 * sum(len(c) for c in cells) + 400
+        start = self._find(cells[0], self.pos, self.pos + window + 2000)
+        if start is None:
+            return None
+        end = start + len(cells[0])
+        for cell in cells[1:]:
+            found = self._find(cell, end, end + window)
+            if found is None:
+                continue
+            end = found + len(cell)
+        self.pos = end
+        return start, end
+
+    def cell(self, cell: str, span: tuple[int, int] | None, fallback: str) -> tuple[str, int, int]:
+        """The row text and the cell's offsets (the row's when the cell is not written as such)."""
+        if span is None:
+            return fallback, 0, 0
+        start, end = span
+        line_start = self.body.rfind("\n", 0, start) + 1
+        line_end = self.body.find("\n", end)
+        line_end = len(self.body) if line_end < 0 else line_end
+        short = line_end - line_start <= 4 * (end - start) + 80
+        text = self.body[line_start:line_end] if short else self.body[start:end]
+        at = self.body.find(cell, start, end)
+        if at < 0:
+            return text, start, end
+        return text, at, at + len(cell)
+
+    def _find(self, text: str, start: int, stop: int) -> int | None:
+        at = self.body.find(text, start, min(len(self.body), stop))
+        return None if at < 0 else at
+
+
+def locate_tables(tables: Iterable[Table], body: str) -> list[Table]:
+    """The tables with `start` set to the body offset of their first data row, when it is found."""
+    out: list[Table] = []
+    pos = 0
+    for table in tables:
+        locator = _Locator(body, pos)
+        rows = table.rows[table.header_rows :] or table.rows
+        span = locator.row([c for c in rows[0] if c]) if rows else None
+        if span is not None:
+            pos = span[1]
+            out.append(table.model_copy(update={"start": span[0]}))
+        else:
+            out.append(table)
+    return out
+
+
+def document_table_quantities(tables: Sequence[Table], body: str, doc_year: int | None) -> list[Quantity]:
+    """Quantity records of every table of a document, located in its body, tables in order."""
+    out: list[Quantity] = []
+    pos = 0
+    for index, table in enumerate(tables):
+        records = table_quantities(table, index, doc_year=doc_year, body=body, offset=pos)
+        located = [q.end for q in records if q.end > 0]
+        if located:
+            pos = max(located)
+        out.extend(records)
+    return out
