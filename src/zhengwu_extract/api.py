@@ -9,9 +9,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from .errors import ExtractError, ExtractTimeoutError, InputTooLargeError, InternalError
+from .errors import EmptyInputError, ExtractError, ExtractTimeoutError, InputTooLargeError, InternalError
 from .load import DEFAULT_LIMITS, Limits, load, read_path
-from .models import Document, Quantity
+from .models import Document, Metadata, Quantity
 from .page import PageParts, read_text_page
 
 
@@ -29,7 +29,7 @@ def parse(
     """
     try:
         with _time_limit(limits.timeout, source):
-            return _parse(data, source, quantities, limits)
+            return _check_body(_parse(data, source, quantities, limits))
     except ExtractError:
         raise
     except RecursionError as exc:
@@ -41,6 +41,18 @@ def parse(
         detail = str(exc).splitlines()[0][:200] if str(exc) else ""
         reason = f"internal error in the {stage} stage: {type(exc).__name__}" + (f": {detail}" if detail else "")
         raise InternalError(reason, source, stage) from exc
+
+
+def _check_body(doc: Document) -> Document:
+    """A page with no body text is an error if nothing else was found, else a Document that says so."""
+    if doc.body.strip():
+        return doc
+    if doc.title or doc.attachments or doc.tables or doc.metadata != Metadata():
+        return doc.model_copy(
+            update={"warnings": [*doc.warnings, "no body text found (markup, scripts or a header only)"]}
+        )
+    reason = f"no body text could be read from the {doc.format} page (only markup, scripts, header labels or space)"
+    raise EmptyInputError(reason, doc.source)
 
 
 def _stage_of(exc: BaseException) -> str:

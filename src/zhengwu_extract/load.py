@@ -8,10 +8,11 @@ detection as a last resort. GBK text that went through latin-1 (mojibake) is det
 from __future__ import annotations
 
 import codecs
+import errno
 import os
 import re
+import stat
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from .errors import DecodeError, EmptyInputError, InputTooLargeError, ReadError, UnsupportedFormatError
 from .models import Format
@@ -69,6 +70,11 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 # Charset labels that mean "some GB encoding": read them all as GB18030, their superset.
 _GB_LABELS = {"gb2312", "gbk", "cp936", "gb18030", "x-gbk", "gb_2312-80", "euc-cn", "936", "ms936", "csgb2312"}
 
+# Labels that valid UTF-8 overrides: GBK and latin-1 bytes of real text are almost never valid UTF-8.
+_TRUSTS_UTF8_OVER = {"gb18030", "iso8859-1", "cp1252", "ascii", "gb2312", "gbk"}
+# Codecs that are text encodings to Python but no page's real charset: they transform or escape.
+_UNSAFE_CODECS = {"unicode-escape", "raw-unicode-escape", "idna", "punycode", "utf-7", "undefined", "palmos"}
+
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,300}?charset\s*=\s*["']?\s*([A-Za-z0-9_\-]{2,20})""", re.IGNORECASE)
 _XML_ENCODING = re.compile(rb"""^<\?xml[^>]{0,100}encoding=["']([A-Za-z0-9_\-]{2,20})""")
 _HTML_START = re.compile(
@@ -77,34 +83,57 @@ _HTML_START = re.compile(
 )
 _TAG = re.compile(r"</?(?:div|p|td|tr|table|span|br|a|li|ul|h[1-6]|font|strong|b)\b[^<>]{0,200}>", re.IGNORECASE)
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _LATIN1_HIGH = re.compile(r"[\u00a1-\u00ff]")
 # Characters the scrape garbles into near-lookalikes; fixed everywhere before any parsing.
-_CHAR_FIXES = str.maketrans({"\u2015": "—", "\r": None, "\ufeff": None, "\u200b": None, "\u00a0": " "})
+_CHAR_FIXES = str.maketrans({"\u2015": "—", "\ufeff": None, "\u200b": None, "\u00a0": " "})
 
 
 def read_path(path: str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS) -> bytes:
-    """Read a file's bytes, turning every OS failure into a ReadError that names the file."""
-    p = Path(path)
+    """Read a file's bytes, turning every OS failure into a ReadError that names the file.
+
+    The file is opened without blocking and must be a regular file, so a named pipe or a device
+    in a batch folder is refused instead of hanging or streaming forever.
+    """
     source = str(path)
     try:
-        if p.is_dir():
-            raise ReadError("is a directory, not a file", source)
-        size = p.stat().st_size
-        if size > limits.max_bytes:
-            raise InputTooLargeError(f"{size} bytes is over the limit of {limits.max_bytes} bytes", source)
-        with p.open("rb") as fh:
-            data = fh.read(limits.max_bytes + 1)
-    except ReadError:
-        raise
-    except InputTooLargeError:
-        raise
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    except IsADirectoryError as exc:
+        raise ReadError("is a directory, not a file", source) from exc
     except OSError as exc:
-        raise ReadError(f"cannot read the file: {exc.strerror or exc}", source) from exc
-    except (RuntimeError, ValueError) as exc:  # symlink loops surface as RuntimeError on some Pythons
+        raise ReadError(f"cannot read the file: {_os_reason(exc)}", source) from exc
+    except (RuntimeError, ValueError) as exc:  # e.g. a NUL character in the path
         raise ReadError(f"cannot read the file: {exc}", source) from exc
-    if len(data) > limits.max_bytes:
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise ReadError("is a directory, not a file", source)
+        if not stat.S_ISREG(info.st_mode):
+            raise ReadError("is not a regular file (a pipe, socket or device)", source)
+        if info.st_size > limits.max_bytes:
+            raise InputTooLargeError(f"{info.st_size} bytes is over the limit of {limits.max_bytes} bytes", source)
+        chunks: list[bytes] = []
+        size = 0
+        while size <= limits.max_bytes:
+            chunk = os.read(fd, min(1 << 20, limits.max_bytes + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    except OSError as exc:
+        raise ReadError(f"cannot read the file: {_os_reason(exc)}", source) from exc
+    finally:
+        os.close(fd)
+    if size > limits.max_bytes:
         raise InputTooLargeError(f"over the limit of {limits.max_bytes} bytes", source)
-    return data
+    return b"".join(chunks)
+
+
+def _os_reason(exc: OSError) -> str:
+    """An OS error's reason in words, with a plainer phrase for a symbolic-link loop."""
+    if exc.errno == errno.ELOOP:
+        return "too many levels of symbolic links (a link loop)"
+    return (exc.strerror or str(exc)).lower()
 
 
 def load(data: bytes | str, source: str | None = None, limits: Limits = DEFAULT_LIMITS) -> Loaded:
@@ -146,42 +175,73 @@ def decode(data: bytes, source: str | None = None) -> tuple[str, str, list[str]]
             except UnicodeDecodeError:
                 warnings.append(f"byte-order mark says {enc} but the bytes are not; decoded leniently")
                 return data[len(bom) :].decode(enc, errors="replace"), enc, warnings
-    if _looks_utf16(data):
-        enc = "utf-16-le" if data[1:2] == b"\x00" else "utf-16-be"
-        try:
-            return data.decode(enc), enc, ["UTF-16 without a byte-order mark"]
-        except UnicodeDecodeError:
-            pass
+    utf16 = _utf16_without_bom(data)
+    if utf16 is not None:
+        return data.decode(utf16, errors="replace"), utf16, [f"{utf16.upper()} text without a byte-order mark"]
     declared = _declared_charset(data)
-    tried: list[str] = []
+    label_failed = False
     if declared:
-        enc = "gb18030" if declared in _GB_LABELS else declared
-        try:
-            codecs.lookup(enc)
-        except LookupError:
+        label_enc = _codec_for_label(declared)
+        if label_enc is None:
             warnings.append(f"unknown charset {declared!r} declared; ignored")
+        elif label_enc.startswith(("utf-16", "utf-32")):
+            # HTML's rule: a page without a byte-order mark that says it is UTF-16 is not.
+            warnings.append(f"page is labelled {declared} but has no byte-order mark; label ignored")
         else:
-            tried.append(enc)
-            try:
-                text = data.decode(enc)
-            except UnicodeDecodeError:
-                warnings.append(f"page is labelled {declared} but is not valid {declared}")
-            else:
-                if enc == "gb18030" and _valid_utf8_with_cjk(data):
-                    warnings.append(f"page is labelled {declared} but is UTF-8; read as UTF-8")
-                    return data.decode("utf-8"), "utf-8", warnings
-                return _repair_mojibake(text, enc, warnings)
-    for enc in ("utf-8", "gb18030"):
-        if enc in tried:
-            continue
-        try:
-            text = data.decode(enc)
-        except UnicodeDecodeError:
-            continue
-        if declared and enc != declared:
-            warnings.append(f"read as {enc}")
-        return _repair_mojibake(text, enc, warnings)
-    return _detect(data, source, warnings)
+            if label_enc in _TRUSTS_UTF8_OVER and not data.isascii() and _strict(data, "utf-8") is not None:
+                # GBK or latin-1 bytes are almost never valid UTF-8: valid UTF-8 means the label is wrong.
+                warnings.append(f"page is labelled {declared} but is UTF-8; read as UTF-8")
+                return _repair_mojibake(data.decode("utf-8"), "utf-8", warnings)
+            text = _strict(data, label_enc)
+            if text is not None:
+                return _repair_mojibake(text, label_enc, warnings)
+            label_failed = True
+    text = _strict(data, "utf-8")
+    enc = "utf-8"
+    if text is None and _mostly_utf8(data):
+        bad = data.decode("utf-8", errors="replace").count("\ufffd")
+        warnings.append(f"{bad} invalid UTF-8 byte sequence(s) replaced (truncated or damaged text)")
+        text = data.decode("utf-8", errors="replace")
+    if text is None:
+        text, enc = _strict(data, "gb18030"), "gb18030"
+    if text is None:
+        return _detect(data, source, warnings)
+    if label_failed:
+        warnings.append(f"page is labelled {declared} but is {enc.upper()}; read as {enc.upper()}")
+    return _repair_mojibake(text, enc, warnings)
+
+
+def _strict(data: bytes, enc: str) -> str | None:
+    """The bytes decoded strictly, or None when they are not valid in that encoding."""
+    try:
+        return data.decode(enc)
+    except UnicodeDecodeError:
+        return None
+
+
+def _codec_for_label(label: str) -> str | None:
+    """The Python codec for a declared charset, or None for an unknown or non-text one.
+
+    Only text encodings are accepted: a page declaring `charset=zlib`, `rot13`, `unicode-escape` or
+    `idna` must not choose how its bytes are transformed.
+    """
+    if label in _GB_LABELS:
+        return "gb18030"
+    try:
+        info = codecs.lookup(label)
+    except LookupError:
+        return None
+    if not getattr(info, "_is_text_encoding", True) or info.name in _UNSAFE_CODECS:
+        return None
+    return info.name
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """Invalid UTF-8, but only in a few places among many good multi-byte characters (truncated, damaged)."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    good = sum(1 for ch in text if ord(ch) > 0x7F) - bad
+    return bad <= 3 + len(data) // 5000 and good >= 20 * bad
 
 
 def _detect(data: bytes, source: str | None, warnings: list[str]) -> tuple[str, str, list[str]]:
@@ -215,13 +275,41 @@ def _printable_share(text: str) -> float:
     return good / len(sample)
 
 
-def _looks_utf16(data: bytes) -> bool:
-    """UTF-16 without a BOM: every other byte of ASCII-heavy text is NUL."""
-    sample = data[:400]
+def _utf16_without_bom(data: bytes) -> str | None:
+    """'utf-16-le' or 'utf-16-be' for UTF-16 without a byte-order mark, else None.
+
+    UTF-16 with some ASCII has NULs at every other byte. Chinese-only UTF-16 has none, but its bytes
+    hold C0 control codes (U+4E00–9FFF code units with a low byte under 0x20, and 。 = 0x3002),
+    which real UTF-8 or GBK text never does; decoded, it is then nearly all CJK.
+    """
+    sample = data[:4000]
+    sample = sample[: len(sample) - len(sample) % 2]
     if len(sample) < 8:
-        return False
+        return None
     even, odd = sample[0::2], sample[1::2]
-    return even.count(0) > 0.4 * len(even) or odd.count(0) > 0.4 * len(odd)
+    if max(even.count(0), odd.count(0)) > 0.05 * len(even):
+        enc = "utf-16-le" if odd.count(0) >= even.count(0) else "utf-16-be"
+        return enc if _share_cjk_or_ascii(sample.decode(enc, errors="replace")) > 0.9 else None
+    controls = sum(1 for byte in sample if byte < 0x20 and byte not in (9, 10, 13))
+    if controls < len(sample) // 100 + 2:
+        return None
+    for enc in ("utf-16-le", "utf-16-be"):
+        if _share_cjk_or_ascii(sample.decode(enc, errors="replace"), cjk_only=True) > 0.8:
+            return enc
+    return None
+
+
+def _share_cjk_or_ascii(text: str, cjk_only: bool = False) -> float:
+    """Share of characters that are Chinese, CJK punctuation or (unless cjk_only) printable ASCII and white space."""
+    if not text:
+        return 0.0
+    good = 0
+    for ch in text:
+        code = ord(ch)
+        cjk = 0x4E00 <= code <= 0x9FFF or 0x3000 <= code <= 0x303F or 0xFF00 <= code <= 0xFFEF
+        if cjk or ch in "\n\r\t " or (not cjk_only and 0x20 <= code < 0x7F):
+            good += 1
+    return good / len(text)
 
 
 def _declared_charset(data: bytes) -> str | None:
@@ -231,14 +319,6 @@ def _declared_charset(data: bytes) -> str | None:
         end = data.find(b"</head>", 0, 65536)
         match = _META_CHARSET.search(data, 0, end if end > 0 else 65536)
     return match.group(1).decode("ascii").lower().replace("_", "-") if match else None
-
-
-def _valid_utf8_with_cjk(data: bytes) -> bool:
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return _CJK.search(text) is not None
 
 
 def _repair_mojibake(text: str, enc: str, warnings: list[str]) -> tuple[str, str, list[str]]:
@@ -263,14 +343,21 @@ def _repair_mojibake(text: str, enc: str, warnings: list[str]) -> tuple[str, str
 
 
 def _clean_text(text: str) -> tuple[str, list[str]]:
-    """Normalise characters that the scrape garbles; NUL bytes are dropped with a warning."""
+    """Normalise characters that the scrape garbles; NUL bytes and lone surrogates are dropped with a warning.
+
+    Line ends become \\n (old Mac files end lines with a bare \\r, which must not glue lines together).
+    """
     warnings: list[str] = []
     if "\x00" in text:
         count = text.count("\x00")
         text = text.replace("\x00", "")
         warnings.append(f"{count} NUL character(s) removed")
-    if "<U+00A0>" in text:  # a no-break space written out as text by some scrapers
-        text = text.replace("<U+00A0>", " ")
+    if _SURROGATE.search(text):
+        count = len(_SURROGATE.findall(text))
+        text = _SURROGATE.sub("\ufffd", text)
+        warnings.append(f"{count} lone surrogate character(s) replaced")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text.translate(_CHAR_FIXES), warnings
 
 
