@@ -288,6 +288,8 @@ CASES = [
     ("shayang_budget.body.txt", SHAYANG),
     ("jiangxi_2022_excerpt.txt", JIANGXI),
     ("hospital_indicators.txt", HOSPITAL),
+    # the same table as the page stage flattens it: one line per row, cells joined by a space
+    ("hospital_indicator_rows.txt", HOSPITAL),
     ("gwr2018_excerpt.txt", GWR2018),
     ("nanxian_eval.body.txt", NANXIAN),
     ("yueyang_opinions.body.txt", YUEYANG),
@@ -459,6 +461,44 @@ SMALL = [
     # a bare number with a space is a heading only as a short line
     ("1 总则\n1.1 目的\n2 范围", [(1, "1", "总则"), (2, "1.1", "目的"), (1, "2", "范围")], []),
     ("1 月份全区完成投资3亿元。", [], []),
+    # a flattened table row holds several headings, one per cell
+    (
+        "一、医疗质量 （一）功能定位 1.门诊人次数与出院人次数比 定量 计算方法：略。",
+        [(1, "一、", "医疗质量"), (2, "（一）", "功能定位"), (3, "1.", "门诊人次数与出院人次数比")],
+        [],
+    ),
+    # a row of three or more cells: the heading is the first cell
+    ("1.下转患者人次数 定量 计算方法：略。", [(1, "1.", "下转患者人次数")], []),
+    # numbered notes after 注： are not headings (Wanzai 2022 communique) …
+    (
+        "一、综合\n正文。\n二、农业\n正文。\n注：\n1.本公报中数据均为初步统计数，最后以年报核定数据为准。\n2.地区生产总值按现价计算。",
+        [(1, "一、", "综合"), (1, "二、", "农业")],
+        [],
+    ),
+    # … but the next number of an open style ends the notes
+    ("一、甲\n注：\n1.说明。\n二、乙", [(1, "一、", "甲"), (1, "二、", "乙")], []),
+    # numbering runs on across parents only into a later sibling: 8. under （二） after 7. under （一) …
+    (
+        "一、甲\n（一）子\n1.a\n2.b\n（二）丑\n3.c",
+        [(1, "一、", "甲"), (2, "（一）", "子"), (3, "1.", "a"), (3, "2.", "b"), (2, "（二）", "丑"), (3, "3.", "c")],
+        [],
+    ),
+    # … not into a table after the last chapter (family doctor plan: 4. in 二、（四）, 5. in a table under 三、（三）)
+    (
+        "一、目标\n二、任务\n（一）完善保障\n1.发挥医保作用\n三、组织实施\n（一）加强宣传引导\n"
+        "2.门急诊服务对象中签约居民占比 占比较上一年增加。 考察签约服务",
+        [
+            (1, "一、", "目标"),
+            (1, "二、", "任务"),
+            (2, "（一）", "完善保障"),
+            (3, "1.", "发挥医保作用"),
+            (1, "三、", "组织实施"),
+            (2, "（一）", "加强宣传引导"),
+        ],
+        [],
+    ),
+    # a numbered table row with figures is not a heading (outpatient disease fees)
+    ("1 一类高血压病 200元/月 50元/月长期\n2 一类糖尿病 200元/月 50元/月长期", [], []),
 ]
 
 

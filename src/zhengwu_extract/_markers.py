@@ -105,12 +105,20 @@ CLAUSE_COMMAS = frozenset("，,")  # where an overlong run-in heading is cut
 OPENERS = "《“‘「『（(【[〔"
 CLOSERS = "》”’」』）)】]〕"
 SENTENCE_PUNCT = re.compile("[。；;！？!?]")
+CELL_GAP = re.compile(f"{_SP}{{1,8}}")  # between the cells of a table row flattened to one line
+MIN_ROW_HEADING = 4  # a table row's heading cell is at least this long (a spaced title 农 业 is not a row)
+ROW_NUMBER = re.compile(f"{_SP}[{_DIG}]")  # a figure in a later cell: a numbered table row, not a heading
 CJK_SPACE = re.compile(rf"(?<=[{_CJK}]){_SP}+(?=[{_CJK}])")  # 总  则 → 总则
 
 # 目录 line that opens a table of contents repeating the headings before the body.
 TOC_LINE = re.compile(rf"{_SP}{{0,8}}(?:\#{{1,6}}{_SP}{{0,4}})?目{_SP}{{0,6}}录{_SP}{{0,4}}")
 TOC_MAX_LINES = 300
 TOC_PAGE_TAIL = re.compile(r"[\s.·…—\-_0-9]{0,80}$")  # dot leaders and page numbers: 总则……1
+
+# A line that introduces notes (注：1.本公报中数据均为初步统计数 …): numbered notes are not headings.
+NOTES_LINE = re.compile(
+    rf"{_SP}{{0,8}}(?:(?:注|附注|备注|注释)(?:{_SP}{{0,4}}[:：])?|说明{_SP}{{0,4}}[:：]){_SP}{{0,8}}"
+)
 
 # 一是/二是 and 一抓/二抓 enumerations: items of their paragraph, never sections.
 ITEM_VERBS = "是抓"

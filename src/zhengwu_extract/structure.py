@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from ._markers import (
+    CELL_GAP,
     CIRCLED,
     CJK_SPACE,
     CLAUSE_COMMAS,
@@ -27,11 +28,15 @@ from ._markers import (
     LENIENT_STYLES,
     MARKER,
     MAX_SKIP,
+    MIN_ROW_HEADING,
+    NOTES_LINE,
     OPENERS,
     ORDINAL_STYLES,
     PAREN_DIGITS,
     PAREN_IDEOGRAPHS,
     RANKS,
+    ROW_NUMBER,
+    SENTENCE_PUNCT,
     STYLES,
     TOC_LINE,
     TOC_MAX_LINES,
@@ -114,7 +119,9 @@ class _Builder:
         self.roots: list[_Node] = []
         self.nodes: list[_Node] = []  # document order
         self.stack: list[_Node] = []
-        self.last: dict[str, tuple[int, ...]] = {}  # last number taken per style, across parents
+        # last number taken per style, across parents, and the parent it was taken under
+        self.last: dict[str, tuple[tuple[int, ...], _Node | None]] = {}
+        self.notes = False  # after a 注： line numbered notes follow, not headings
         self.warnings: list[str] = []
 
     def read_lines(self) -> None:
@@ -125,25 +132,40 @@ class _Builder:
             if TOC_LINE.fullmatch(body, pos, eol):
                 pos = _skip_toc(body, eol + 1)
                 continue
+            if NOTES_LINE.fullmatch(body, pos, eol):
+                self.notes = True
             m = MARKER.match(body, pos, eol)
-            if m is not None:
-                mark = _read_mark(body, m, eol)
+            in_row = False
+            while m is not None:  # a table row flattened to one line holds several: 一、医疗质量 （一）功能定位 1.…
+                cell_end, nxt = _cell(body, m.end(), eol)
+                in_row = in_row or nxt is not None
+                mark = _read_mark(body, m, cell_end, in_row)
                 if mark is not None:
                     self.place(mark)
+                m = nxt
             pos = eol + 1
 
     def place(self, mark: _Mark) -> None:
         """Put a heading on the stack if its number follows its siblings; else leave it as text."""
+        if self.notes and not self._continues_open(mark):
+            return
         decimal = mark.style.startswith("dec") and len(mark.path) > 1
         cut = self._decimal_cut(mark) if decimal else self._cut(mark)
         if cut is None:
             return
         del self.stack[cut:]
+        parent = self.stack[-1] if self.stack else None
         node = _Node(mark, level=len(self.stack) + 1)
-        (self.stack[-1].children if self.stack else self.roots).append(node)
+        (parent.children if parent else self.roots).append(node)
         self.stack.append(node)
         self.nodes.append(node)
-        self.last[mark.style] = mark.path
+        self.last[mark.style] = (mark.path, parent)
+        self.notes = False
+
+    def _continues_open(self, mark: _Mark) -> bool:
+        """After a 注： line only the next number of an open style is a heading (三、 after 二、)."""
+        sibling = self._find(mark.style)
+        return sibling is not None and mark.number == self.stack[sibling].mark.number + 1
 
     def _cut(self, mark: _Mark) -> int | None:
         """Where the stack is cut for this heading (its parent is below the cut), or None to reject."""
@@ -155,18 +177,39 @@ class _Builder:
                 return sibling
             self._reject(mark, f"does not follow number {prev}")
             return None
-        last = self.last.get(style)
-        if n != 1 and not (last is not None and (n == last[-1] + 1 or self._tolerated(mark, last[-1]))):
-            if style not in ORDINAL_STYLES:
-                self._reject(mark, "does not start its numbering at 1")
-                return None
-            self.warn(mark, "does not start its numbering at 1")
         rank = _rank(style)
         cut = len(self.stack)
         if rank is not None:  # a new style closes the open styles ranked below it (GB/T 9704 order)
             while cut and _outranked(self.stack[cut - 1].mark.style, rank):
                 cut -= 1
+        if n != 1 and not self._numbered_on(mark, cut):
+            if style not in ORDINAL_STYLES:
+                self._reject(mark, "does not start its numbering at 1")
+                return None
+            self.warn(mark, "does not start its numbering at 1")
         return cut
+
+    def _numbered_on(self, mark: _Mark, cut: int) -> bool:
+        """A list numbered on across parents: 8. under （二） after 7. under （一）, 四、 under 第二章
+        after 三、 under 第一章. The new parent must be a later sibling of the old one (articles
+        第X条 run on through a whole regulation)."""
+        last = self.last.get(mark.style)
+        if last is None:
+            return False
+        path, old_parent = last
+        parent = self.stack[cut - 1] if cut else None
+        if (
+            old_parent is not None
+            and mark.style not in ORDINAL_STYLES
+            and not (
+                parent is not None
+                and parent.level == old_parent.level
+                and parent.mark.style == old_parent.mark.style
+                and parent.mark.number > old_parent.mark.number
+            )
+        ):
+            return False
+        return mark.number == path[-1] + 1 or self._tolerated(mark, path[-1])
 
     def _decimal_cut(self, mark: _Mark) -> int | None:
         """Cut for a decimal heading 1.2.1: its prefix must be the open 1.2, its last digit follow 1.2.0."""
@@ -183,8 +226,8 @@ class _Builder:
             if path[:-1] != self.stack[parent].mark.path or path[-1] != 1:
                 return None
             return parent + 1
-        last = self.last.get(mark.style)
-        if path[-1] == 1 or (last is not None and path[:-1] == last[:-1] and path[-1] == last[-1] + 1):
+        last = self.last.get(mark.style, ((), None))[0]
+        if path[-1] == 1 or (last and path[:-1] == last[:-1] and path[-1] == last[-1] + 1):
             return len(self.stack)
         return None
 
@@ -235,13 +278,32 @@ def _eol(body: str, pos: int) -> int:
     return len(body) if eol < 0 else eol
 
 
-def _read_mark(body: str, m: re.Match[str], eol: int) -> _Mark | None:
-    """What a marker line says: style, marker as written, number, heading; None when it is no heading."""
+def _cell(body: str, start: int, eol: int) -> tuple[int, re.Match[str] | None]:
+    """End of a heading's table cell and the marker of the next cell, when a short heading is followed
+    by a space and another marker on the same line; else (eol, None)."""
+    for gap in CELL_GAP.finditer(body, start, min(eol, start + HEADING_LINE_MAX)):
+        if gap.start() == start:
+            continue  # the space of 1　总则
+        if SENTENCE_PUNCT.search(body, start, gap.start()):
+            break
+        nxt = MARKER.match(body, gap.end(), eol)
+        if nxt is not None:
+            return gap.start(), nxt
+    return eol, None
+
+
+def _read_mark(body: str, m: re.Match[str], eol: int, in_row: bool = False) -> _Mark | None:
+    """What a marker line says: style, marker as written, number, heading; None when it is no heading.
+    In a table row (`in_row`) the heading is the marker's cell."""
     style = next(s for s in STYLES if m.group(s) is not None)
     raw = m.group(style)
     start, marker_end = m.start(style), m.end(style)
     marker = raw.rstrip(_TRAILING)
-    rest = body[marker_end:eol].strip(_TRAILING)
+    line = body[marker_end:eol].strip(_TRAILING)
+    if m.group("bare") is not None and ROW_NUMBER.search(line):
+        return None  # 1 一类高血压病 200元/月 is a numbered table row
+    rest = _first_cell(line) if in_row else _row_head(line)
+    row = in_row or len(rest) < len(line)
     number, path = 0, tuple[int, ...]()
     if style == "ordinal":
         style = m.group("ordinal_kind")
@@ -262,15 +324,32 @@ def _read_mark(body: str, m: re.Match[str], eol: int) -> _Mark | None:
         style, number = "dec1", int(raw)
     path = path or (number,)
     heading, heading_line = _heading(rest)
+    heading_line = heading_line and not row  # a table row gets no leeway for skipped numbers
     if not rest:
         heading, heading_line = _next_line_heading(body, eol), True
-    if style == "dec1" and m.group("bare") is not None and not heading_line:
+    if m.group("bare") is not None and not heading_line:
         return None
     if m.group("dec") is not None and not rest:
         return None  # 29.1 alone on a line is a table value
     if style == "条":
         heading = ""  # an article's text is the section text
     return _Mark(start, style, marker, number, path, heading, heading_line)
+
+
+def _first_cell(rest: str) -> str:
+    """The text before the first space: a heading's own cell in a flattened table row."""
+    gap = CELL_GAP.search(rest)
+    return rest if gap is None else rest[: gap.start()]
+
+
+def _row_head(rest: str) -> str:
+    """A line of three or more space-separated cells after a heading of 4+ characters is a table row
+    (1.门诊人次数与出院人次数比 定量 计算方法：…): the heading is its first cell. 农 业 stays whole."""
+    gaps = CELL_GAP.finditer(rest, 0, HEADING_MAX)
+    first, second = next(gaps, None), next(gaps, None)
+    if first is None or second is None or first.start() < MIN_ROW_HEADING:
+        return rest
+    return rest[: first.start()]
 
 
 def _heading(rest: str) -> tuple[str, bool]:
