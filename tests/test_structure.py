@@ -379,6 +379,14 @@ def test_toc_is_not_the_outline() -> None:
     assert body.index("1　总则") < first.start == body.index("1　总则\n1.1　编制目的及依据\n为了")
 
 
+def test_toc_without_its_label() -> None:
+    """Headings on consecutive lines and then the first one again: a 目录 whose label was lost."""
+    body = read("grain_plan.body.txt").replace("目　　录\n", "")
+    sections, warnings = build_sections(body)
+    assert outline(body) == GRAIN_PLAN and warnings == []
+    assert sections[0].start == body.index("1　总则\n1.1　编制目的及依据\n为了")
+
+
 def test_broken_decimal_numbering() -> None:
     """Spans split around the dots leave '1 . 2 . 2' in the text: still the heading 1.2.2."""
     body = read("grain_plan.body.txt").replace("1.2.2　", "1 . 2 . 2　")

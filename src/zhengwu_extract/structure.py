@@ -40,6 +40,7 @@ from ._markers import (
     STYLES,
     TOC_LINE,
     TOC_MAX_LINES,
+    TOC_MIN_ENTRIES,
 )
 from .models import Section
 
@@ -122,6 +123,8 @@ class _Builder:
         # last number taken per style, across parents, and the parent it was taken under
         self.last: dict[str, tuple[tuple[int, ...], _Node | None]] = {}
         self.notes = False  # after a 注： line numbered notes follow, not headings
+        self.first_key = ""  # the first heading line, to spot a table of contents that repeats it
+        self.text_seen = False  # a line of text has come since the first heading
         self.warnings: list[str] = []
 
     def read_lines(self) -> None:
@@ -135,6 +138,9 @@ class _Builder:
             if NOTES_LINE.fullmatch(body, pos, eol):
                 self.notes = True
             m = MARKER.match(body, pos, eol)
+            if m is not None and self.nodes and not self.text_seen:
+                self._restart_after_toc(body[pos:eol])
+            placed = len(self.nodes)
             in_row = False
             while m is not None:  # a table row flattened to one line holds several: 一、医疗质量 （一）功能定位 1.…
                 cell_end, nxt = _cell(body, m.end(), eol)
@@ -143,7 +149,17 @@ class _Builder:
                 if mark is not None:
                     self.place(mark)
                 m = nxt
+            if placed == 0 and self.nodes:
+                self.first_key = _toc_key(body[pos:eol])
+            elif placed == len(self.nodes) and placed and not self.text_seen:
+                self.text_seen = bool(body[pos:eol].strip())
             pos = eol + 1
+
+    def _restart_after_toc(self, line: str) -> None:
+        """An unlabelled table of contents: headings on consecutive lines, then the first one again.
+        Forget them; the body's outline starts here."""
+        if len(self.nodes) >= TOC_MIN_ENTRIES and _toc_key(line) == self.first_key:
+            self.roots, self.nodes, self.stack, self.last = [], [], [], {}
 
     def place(self, mark: _Mark) -> None:
         """Put a heading on the stack if its number follows its siblings; else leave it as text."""
