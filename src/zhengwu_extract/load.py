@@ -358,6 +358,8 @@ def _clean_text(text: str) -> tuple[str, list[str]]:
         warnings.append(f"{count} lone surrogate character(s) replaced")
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "<U+00A0>" in text:  # a no-break space written out as text by some scrapers
+        text = text.replace("<U+00A0>", " ")
     return text.translate(_CHAR_FIXES), warnings
 
 
