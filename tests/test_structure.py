@@ -462,6 +462,8 @@ SMALL = [
         [(1, "一、", "总则"), (1, "二、", "附则")],
         [],
     ),
+    # a colon between the marker and the title (outpatient disease fees)
+    ("第一部分：一类门诊特定病种\n一、高血压病", [(1, "第一部分", "一类门诊特定病种"), (2, "一、", "高血压病")], []),
     # 一、二级 is not the heading 一、
     ("一、二级医院参照执行。", [], []),
     # an excerpt that starts at 九、 has no outline of its own

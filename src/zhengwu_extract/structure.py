@@ -315,7 +315,7 @@ def _read_mark(body: str, m: re.Match[str], eol: int, in_row: bool = False) -> _
     raw = m.group(style)
     start, marker_end = m.start(style), m.end(style)
     marker = raw.rstrip(_TRAILING)
-    line = body[marker_end:eol].strip(_TRAILING)
+    line = body[marker_end:eol].strip(_TRAILING).lstrip("：:")  # 第一部分：一类门诊特定病种
     if m.group("bare") is not None and ROW_NUMBER.search(line):
         return None  # 1 一类高血压病 200元/月 is a numbered table row
     rest = _first_cell(line) if in_row else _row_head(line)
