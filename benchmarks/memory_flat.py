@@ -50,12 +50,22 @@ def _rss_kb(pid: int) -> int:
     return 0
 
 
-def count_lines(path: Path) -> int:
-    try:
-        with path.open("rb") as fh:
-            return sum(chunk.count(b"\n") for chunk in iter(lambda: fh.read(1 << 20), b""))
-    except OSError:
-        return 0
+class LineCounter:
+    """Counts the lines of a growing file, reading only what was added since the last call."""
+
+    def __init__(self, path: Path) -> None:
+        self.path, self.offset, self.lines = path, 0, 0
+
+    def __call__(self) -> int:
+        try:
+            with self.path.open("rb") as fh:
+                fh.seek(self.offset)
+                for chunk in iter(lambda: fh.read(1 << 20), b""):
+                    self.lines += chunk.count(b"\n")
+                    self.offset += len(chunk)
+        except OSError:
+            pass
+        return self.lines
 
 
 def main() -> int:
@@ -72,14 +82,14 @@ def main() -> int:
         for i, data in zip(range(args.pages), itertools.cycle(seeds)):
             (pages / f"p{i:06d}.txt").write_bytes(data)
         out = Path(tmp) / "out.jsonl"
-        partial = Path(str(out) + ".partial")
+        count_lines = LineCounter(Path(str(out) + ".partial"))
         command = [sys.executable, "-m", "zhengwu_extract.cli", "convert", str(pages), "-o", str(out), "-q"]
         process = subprocess.Popen([*command, "--workers", str(args.workers)])
         samples: list[tuple[int, int, int]] = []
         start = time.monotonic()
         while process.poll() is None:
             parent, workers = tree_rss_kb(process.pid)
-            samples.append((count_lines(partial), parent, workers))
+            samples.append((count_lines(), parent, workers))
             time.sleep(1.0)
         seconds = time.monotonic() - start
     at_1000 = next((s for s in samples if s[0] >= 1000), samples[0])

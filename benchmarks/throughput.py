@@ -16,6 +16,7 @@ the line says so; no number is made up.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import subprocess
 import sys
@@ -46,10 +47,8 @@ def run_mode(mode: str, corpus: Path, rounds: int, data: Path | None) -> dict[st
         import zhengwu_extract as zx
 
         for page in pages:
-            try:
+            with contextlib.suppress(zx.ExtractError):
                 zx.parse_file(page, quantities=mode == "full_parse")
-            except zx.ExtractError:
-                pass
     elif mode.startswith("convert"):
         from zhengwu_extract.batch import convert
 
@@ -112,10 +111,8 @@ def bodies_file(corpus: Path, tmp: Path) -> Path:
 
     bodies = []
     for page in pages_of(corpus):
-        try:
+        with contextlib.suppress(zx.ExtractError):
             bodies.append(zx.parse_file(page, quantities=False).body)
-        except zx.ExtractError:
-            pass
     path = tmp / "bodies.json"
     path.write_text(json.dumps(bodies, ensure_ascii=False), encoding="utf-8")
     return path

@@ -100,12 +100,13 @@ def test_killed_run_is_finished_by_resume_with_each_input_once(fixtures: Path, t
     assert not partial.exists()
 
 
-def test_ctrl_c_keeps_the_work_and_resume_finishes(fixtures: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "kill"])
+def test_an_interrupt_keeps_the_work_and_resume_finishes(fixtures: Path, tmp_path: Path, signum: int) -> None:
     paths = copies(fixtures, tmp_path / "pages", 600)
     out = tmp_path / "out.jsonl"
     partial = Path(str(out) + ".partial")
     process = start_convert(tmp_path / "pages", out, 50_000)
-    process.send_signal(signal.SIGINT)
+    process.send_signal(signum)
     _, err = process.communicate(timeout=30)
     if process.returncode == 130:  # stopped before the end (it normally is)
         assert "re-run with --resume" in err and "Traceback" not in err

@@ -27,3 +27,19 @@ def test_explore_notebook_runs(fixtures: Path) -> None:
     assert "7 pages," in text
     plotted = any("image/png" in o.get("data", {}) for o in outputs)
     assert plotted or "states no figure with a year" in text
+
+
+def test_markdown_and_html_views_show_metadata_outline_and_quantities(fixtures: Path) -> None:
+    import zhengwu_extract as zx
+
+    doc = zx.parse_file(fixtures / "jiangjin.txt")
+    markdown, html = doc._repr_markdown_(), doc._repr_html_()
+    for view in (markdown, html):
+        assert f"Outline ({len(doc.outline())} sections)" in view.replace("**", "")
+        assert f"Quantities ({len(doc.quantities)})" in view.replace("**", "")
+        assert doc.metadata.written_date is None or doc.metadata.written_date in view
+    for section in doc.outline()[:3]:
+        assert section.marker in markdown
+    rows = [line for line in markdown.splitlines() if line.startswith("| ")]
+    assert len(rows) >= 1 + min(len(doc.quantities), 50)
+    assert "<script" not in zx.parse("<p>&lt;script&gt;alert(1)</p>" * 3, "x.html")._repr_html_()
