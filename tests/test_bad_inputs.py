@@ -184,3 +184,160 @@ def test_time_is_linear(family: str) -> None:
     unit, n = GROWTH[family]
     small, large = _cpu(unit * n), _cpu(unit * (4 * n))
     assert large <= 8 * small + 0.05, f"{family}: n={n} {small:.3f} s, 4n {large:.3f} s of CPU"
+
+
+# ---------------------------------------------------------------- every regex of the package, pushed hard
+
+ADVERSARIAL: dict[str, str] = {
+    "digits": "1" * 100_000,
+    "fullwidth_digits": "１" * 100_000,
+    "comma_ones": "1," * 50_000,
+    "dot_ones": "1." * 50_000,
+    "dash_ones": "1-" * 50_000,
+    "space_ones": "1 " * 50_000,
+    "decimal_runs": "0.5" * 30_000 + "x",
+    "percent": "%" * 100_000,
+    "fullwidth_percent": "％" * 100_000,
+    "markers": "一、" * 20_000,
+    "paren_markers": "（一）" * 20_000,
+    "open_parens": "（" * 50_000,
+    "ascii_parens": "(" * 50_000,
+    "chapter": "第一" * 50_000,
+    "numerals": "一二三四五六七八九十百千万亿" * 7_000,
+    "wan": "万" * 100_000,
+    "years": "2015年" * 20_000,
+    "dates": "2021-03-" * 12_000,
+    "labels": "索引号：" * 20_000,
+    "cjk": "教" * 100_000,
+    "spaces": " " * 100_000,
+    "ideographic_spaces": "\u3000" * 100_000,
+    "newlines": "\n" * 100_000,
+    "space_newlines": " \n" * 50_000,
+    "angles": "<" * 100_000,
+    "open_tags": "<div " * 20_000,
+    "char_refs": "&#" * 50_000,
+    "brackets": "〔" * 50_000,
+    "book_quotes": "《" * 50_000,
+    "letters": "a" * 100_000,
+    "doc_numbers": "渝府发〔2016" * 10_000,
+    "number_then_unit": "1" * 100_000 + "万元",
+    "mixed": "比上年增长1.5个百分点，" * 10_000,
+}
+REGEX_CPU_BOUND = 2.0  # seconds of CPU for one pattern over one 100,000-character string
+
+
+def _package_patterns() -> list[tuple[str, object]]:
+    """(module.NAME[index], pattern) for every compiled regex held by a module of the package."""
+    import importlib
+    import pkgutil
+    import re as re_module
+
+    import regex
+
+    def walk(value: object, depth: int = 0) -> Iterator[tuple[str, object]]:
+        if isinstance(value, (re_module.Pattern, regex.Pattern)):
+            yield "", value
+        elif depth < 3 and isinstance(value, dict):
+            for key, item in value.items():
+                for suffix, pattern in walk(item, depth + 1):
+                    yield f"[{key!r}]{suffix}", pattern
+        elif depth < 3 and isinstance(value, (list, tuple, set, frozenset)):
+            for i, item in enumerate(value):
+                for suffix, pattern in walk(item, depth + 1):
+                    yield f"[{i}]{suffix}", pattern
+
+    found: list[tuple[str, object]] = []
+    for info in sorted(pkgutil.iter_modules(zx.__path__), key=lambda m: m.name):
+        module = importlib.import_module(f"zhengwu_extract.{info.name}")
+        for name, value in sorted(vars(module).items()):
+            if isinstance(value, type) and value.__module__ == module.__name__:
+                members = [(f"{name}.{k}", v) for k, v in sorted(vars(value).items())]
+            else:
+                members = [(name, value)]
+            for label, member in members:
+                for suffix, pattern in walk(member):
+                    found.append((f"{info.name}.{label}{suffix}", pattern))
+    return found
+
+
+def regex_child(start: int) -> None:
+    """Child process: time every pattern from `start` on every adversarial string; one line per result."""
+    patterns = _package_patterns()
+    for index in range(start, len(patterns)):
+        label, pattern = patterns[index]
+        print(f"START\t{index}\t{label}", flush=True)
+        for key, text in ADVERSARIAL.items():
+            subject: str | bytes = text
+            if isinstance(pattern.pattern, bytes):  # type: ignore[attr-defined]
+                subject = text.encode("utf-8")
+            begin = time.process_time()
+            for _ in pattern.finditer(subject):  # type: ignore[attr-defined]
+                pass
+            print(f"TIME\t{index}\t{key}\t{time.process_time() - begin:.4f}", flush=True)
+    print("DONE", flush=True)
+
+
+def _run_regex_children() -> dict[str, dict[str, float]]:
+    """label → {string: CPU seconds}; a pattern that runs past the wall limit on a string gets inf for it."""
+    import os
+    import selectors
+    import subprocess
+    import sys
+
+    labels = [label for label, _ in _package_patterns()]
+    results: dict[str, dict[str, float]] = {label: {} for label in labels}
+    start = 0
+    here = str(Path(__file__).parent)
+    while start < len(labels):
+        code = f"import sys; sys.path.insert(0, {here!r}); import test_bad_inputs as t; t.regex_child({start})"
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join([here, os.environ.get("PYTHONPATH", "")])}
+        proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True, env=env)
+        assert proc.stdout is not None
+        selector = selectors.DefaultSelector()
+        selector.register(proc.stdout, selectors.EVENT_READ)
+        current = start
+        last_key = ""
+        while True:
+            if not selector.select(timeout=10 * REGEX_CPU_BOUND + 5):
+                proc.kill()
+                proc.wait()
+                keys = list(ADVERSARIAL)
+                hung = keys[keys.index(last_key) + 1] if last_key else keys[0]
+                results[labels[current]][hung] = float("inf")
+                start = current + 1
+                break
+            line = proc.stdout.readline()
+            if not line or line.startswith("DONE"):
+                proc.wait()
+                start = len(labels)
+                break
+            kind, index, rest = line.rstrip("\n").split("\t", 2)
+            current = int(index)
+            if kind == "START":
+                last_key = ""
+            else:
+                last_key, seconds = rest.split("\t")
+                results[labels[current]][last_key] = float(seconds)
+        selector.close()
+    return results
+
+
+REGEX_RESULTS: dict[str, dict[str, float]] = {}
+
+
+@pytest.fixture(scope="module")
+def regex_results() -> dict[str, dict[str, float]]:
+    """Timings of every package regex on every adversarial string (computed once)."""
+    if not REGEX_RESULTS:
+        REGEX_RESULTS.update(_run_regex_children())
+    return REGEX_RESULTS
+
+
+def test_every_regex_is_fast_on_adversarial_strings(regex_results: dict[str, dict[str, float]]) -> None:
+    assert len(regex_results) > 50, "the package's patterns were not found"
+    slow = {
+        label: {key: seconds for key, seconds in timings.items() if seconds > REGEX_CPU_BOUND}
+        for label, timings in regex_results.items()
+    }
+    slow = {label: keys for label, keys in slow.items() if keys}
+    assert not slow, f"patterns slow on long adversarial strings (CPU s; inf = killed): {slow}"
