@@ -25,6 +25,7 @@ from ._markers import (
     HEADING_LINE_MAX,
     HEADING_MAX,
     ITEM,
+    LABEL_LINE_MAX,
     LENIENT_STYLES,
     MARKER,
     MAX_SKIP,
@@ -45,6 +46,7 @@ from ._markers import (
 from .models import Section
 
 _TRAILING = " \t\u3000\u00a0\r"
+_DIGITS = frozenset("0123456789０１２３４５６７８９")
 _TOC_TAIL = " \t\u3000\u00a0\r.·…—-_0123456789０１２３４５６７８９"
 
 
@@ -99,9 +101,8 @@ def build_sections(body: str) -> tuple[list[Section], list[str]]:
 
 def cn_number(text: str) -> int:
     """The value of a Chinese numeral such as 十一, 二十, 一百零五, or of arabic digits."""
-    text = text.translate(FULLWIDTH_DIGITS)
-    if text.isdigit():
-        return int(text)
+    if text and text[0] in _DIGITS:
+        return int(text.translate(FULLWIDTH_DIGITS))
     total, digit = 0, 0
     for ch in text:
         if ch in CN_DIGITS:
@@ -132,11 +133,12 @@ class _Builder:
         body, pos, size = self.body, 0, len(self.body)
         while pos < size:
             eol = _eol(body, pos)
-            if TOC_LINE.fullmatch(body, pos, eol):
-                pos = _skip_toc(body, eol + 1)
-                continue
-            if NOTES_LINE.fullmatch(body, pos, eol):
-                self.notes = True
+            if eol - pos <= LABEL_LINE_MAX:  # 目录 / 注： stand alone on short lines
+                if TOC_LINE.fullmatch(body, pos, eol):
+                    pos = _skip_toc(body, eol + 1)
+                    continue
+                if NOTES_LINE.fullmatch(body, pos, eol):
+                    self.notes = True
             m = MARKER.match(body, pos, eol)
             if m is not None and self.nodes and not self.text_seen:
                 self._restart_after_toc(body[pos:eol])
