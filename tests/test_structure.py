@@ -14,6 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import zhengwu_extract as zx
 from zhengwu_extract.models import Section
 from zhengwu_extract.structure import build_sections, cn_number
 
@@ -320,6 +321,13 @@ def check_tree(body: str, sections: list[Section], parent: Section | None = None
         check_tree(body, s.children, s)
     for a, b in itertools.pairwise(sections):
         assert a.end <= b.start
+
+
+def test_seed_page_through_the_pipeline(fixtures: Path) -> None:
+    """The whole seed page (header, footer and all) gives exactly the answer key's 12 sections."""
+    doc = zx.parse_file(fixtures / "jiangjin.txt", quantities=False)
+    assert [(s.level, s.marker, s.heading) for s in doc.outline()] == SEED
+    assert all(s.text == doc.body[s.start : s.end] for s in doc.outline())
 
 
 def test_seed_numbers_and_no_warnings() -> None:
