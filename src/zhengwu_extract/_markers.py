@@ -9,23 +9,6 @@ from __future__ import annotations
 
 import re
 
-# Chinese numerals: digits and multipliers (一百二十三 = 123, 十一 = 11, 两 = 2).
-CN_DIGITS: dict[str, int] = {
-    "零": 0,
-    "〇": 0,
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
-CN_UNITS: dict[str, int] = {"十": 10, "百": 100, "千": 1000}
-
 # Full-width digits written by Word and GBK pages; translated explicitly (NFKC would also turn ① into 1).
 FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 

@@ -17,8 +17,6 @@ from ._markers import (
     CJK_SPACE,
     CLAUSE_COMMAS,
     CLOSERS,
-    CN_DIGITS,
-    CN_UNITS,
     DOTTED_DIGITS,
     FULLWIDTH_DIGITS,
     HEADING_ENDERS,
@@ -44,6 +42,7 @@ from ._markers import (
     TOC_MIN_ENTRIES,
 )
 from .models import Section
+from .numbers import chinese_integer
 
 _TRAILING = " \t\u3000\u00a0\r"
 _DIGITS = frozenset("0123456789０１２３４５６７８９")
@@ -100,17 +99,10 @@ def build_sections(body: str) -> tuple[list[Section], list[str]]:
 
 
 def cn_number(text: str) -> int:
-    """The value of a Chinese numeral such as 十一, 二十, 一百零五, or of arabic digits."""
+    """The value of a marker's numeral: 十一, 二十, 一百零五, or arabic digits (also full-width); 0 if none."""
     if text and text[0] in _DIGITS:
         return int(text.translate(FULLWIDTH_DIGITS))
-    total, digit = 0, 0
-    for ch in text:
-        if ch in CN_DIGITS:
-            digit = CN_DIGITS[ch]
-        elif ch in CN_UNITS:
-            total += (digit or 1) * CN_UNITS[ch]
-            digit = 0
-    return total + digit
+    return chinese_integer(text) or 0
 
 
 class _Builder:
