@@ -639,3 +639,13 @@ def test_any_mix_of_lines_gives_a_consistent_tree(lines: list[str]) -> None:
     sections, warnings = build_sections(body)
     check_tree(body, sections)
     assert all(isinstance(w, str) for w in warnings)
+
+
+ALPHABET = st.sampled_from(list("一二三十、（）()1２.．、:：。，①第章条节 \n\u3000甲乙是抓目录注#"))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(ALPHABET, max_size=120))
+def test_any_text_gives_a_consistent_tree(body: str) -> None:
+    sections, _ = build_sections(body)
+    check_tree(body, sections)

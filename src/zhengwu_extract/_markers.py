@@ -91,7 +91,7 @@ SENTENCE_PUNCT = re.compile("[。；;！？!?]")
 CELL_GAP = re.compile(f"{_SP}{{1,8}}")  # between the cells of a table row flattened to one line
 MIN_ROW_HEADING = 4  # a table row's heading cell is at least this long (a spaced title 农 业 is not a row)
 ROW_NUMBER = re.compile(f"{_SP}[{_DIG}]")  # a figure in a later cell: a numbered table row, not a heading
-CJK_SPACE = re.compile(rf"(?<=[{_CJK}]){_SP}+(?=[{_CJK}])")  # 总  则 → 总则
+CJK_SPACE = re.compile(rf"(?<=[{_CJK}]){_SP}{{1,8}}(?=[{_CJK}])")  # 总  则 → 总则
 
 # 目录 line that opens a table of contents repeating the headings before the body.
 TOC_LINE = re.compile(rf"{_SP}{{0,8}}(?:\#{{1,6}}{_SP}{{0,4}})?目{_SP}{{0,6}}录{_SP}{{0,4}}")
