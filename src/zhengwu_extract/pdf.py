@@ -518,9 +518,7 @@ def _extent(lines: Sequence[_Line]) -> tuple[float, float]:
 
 
 def _uses_indent(lines: Sequence[_Line], extents: dict[int, tuple[float, float]]) -> bool:
-    indented = sum(
-        1 for line in lines if not line.table_row and line.x0 - extents[line.page][0] > 1.5 * line.size
-    )
+    indented = sum(1 for line in lines if not line.table_row and line.x0 - extents[line.page][0] > 1.5 * line.size)
     return indented >= max(2, len(lines) // 20)
 
 

@@ -12,12 +12,13 @@ alignment finder for unruled numeric tables, and joins tables continued on the n
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
 from .models import Quantity, Table
+from .numbers import SCALES
+from .quantities import extract_quantities, quantity_from_cell, unit_info
 
 if TYPE_CHECKING:
     import lxml.html
@@ -50,31 +51,6 @@ LAYOUT_WORDS: tuple[str, ...] = (
     "关闭窗口", "政策解读", "音频解读", "一图读懂", "相关链接", "上一篇", "下一篇", "索引号", "索 引 号",
     "发文机关", "发布机构", "主题分类", "成文日期", "发文字号", "主题词",
 )  # fmt: skip
-# Units as written → kind, base unit, factor (used until quantities.quantity_from_cell exists).
-_FALLBACK_UNITS: dict[str, tuple[str, str, Decimal]] = {
-    "元": ("money", "元", Decimal(1)),
-    "%": ("percent", "%", Decimal(1)),
-    "％": ("percent", "%", Decimal(1)),
-    "‰": ("percent", "%", Decimal("0.1")),
-    "个百分点": ("percentage_point", "个百分点", Decimal(1)),
-    "百分点": ("percentage_point", "个百分点", Decimal(1)),
-    "公顷": ("area", "平方米", Decimal(10000)),
-    "平方米": ("area", "平方米", Decimal(1)),
-    "亩": ("area", "亩", Decimal(1)),
-    "吨": ("weight", "千克", Decimal(1000)),
-    "公斤": ("weight", "千克", Decimal(1)),
-    "千克": ("weight", "千克", Decimal(1)),
-    "立方米": ("volume", "立方米", Decimal(1)),
-    "公里": ("length", "米", Decimal(1000)),
-    "千米": ("length", "米", Decimal(1000)),
-    "米": ("length", "米", Decimal(1)),
-}
-_COUNT_WORDS = "人户家个项次所座台辆件头只套张条匹名位床栋间场部本册篇例起宗批艘架"
-_SCALE_WORDS: dict[str, Decimal] = {
-    "万亿": Decimal(10**12), "亿": Decimal(10**8), "千万": Decimal(10**7), "百万": Decimal(10**6),
-    "十万": Decimal(10**5), "万": Decimal(10**4), "千": Decimal(1000), "百": Decimal(100),
-}  # fmt: skip
-
 # --- patterns -----------------------------------------------------------------------------------
 
 _WS = re.compile(r"[\s\u3000\u00a0]+")
@@ -89,8 +65,14 @@ _NUMBER_CELL = re.compile(
 )
 _CODE = re.compile(r"^0\d+$")
 _YEAR_HEADER = re.compile(r"^(?:19|20)\d{2}\s?年")
-_DATE_CELL = re.compile(r"^\d{4}[-./年]\d{1,2}")
-_UNIT_LINE = re.compile(r"(?:^|[\s（(])(?:计量)?单\s?位\s{0,2}[:：]\s{0,2}(?P<unit>[^\s,，;；)）]{1,12})")
+_DATE_CELL = re.compile(r"^(?:19|20)\d{2}(?:[-/]\d{1,2}[-/]\d{1,2}|年\d{1,2}月|\.\d{1,2}\.\d{1,2})")
+# Column headers that name a time, not a measure: 12月末, 1-9月, 3季度.
+_TIME_HEADER = re.compile(r"^(?:\d{1,2}月(?:末|份|底)?|\d{1,2}[-—~]\d{1,2}月|[1-4一二三四]季度|上半年|下半年|全年)$")
+_DIGIT = re.compile(r"[0-9０-９]")
+_FORMULA_MARKS = frozenset("×*/=÷xX")
+_AXES = frozenset({"X", "Y", "Z", "x", "y", "z", "经度", "纬度"})
+_APPROX_WORDS = frozenset({"约", "近", "超过"})
+_UNIT_LINE = re.compile(r"(?:计量)?单\s?位\s{0,2}[:：]\s{0,2}(?P<unit>[^\s,，;；、)）]{1,12})")
 _PAREN_UNIT = re.compile(r"[（(](?:单位[:：]\s{0,2})?(?P<unit>[^()（）]{1,10})[)）]\s{0,2}$")
 _YEAR = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})\s{0,2}年?(?!\d)")
 _RELATIVE_YEAR = {"上年": -1, "去年": -1, "上年同期": -1, "前年": -2, "本年": 0, "今年": 0, "当年": 0, "本期": 0}
@@ -105,9 +87,33 @@ def clean_cell(text: str) -> str:
     return _CJK_GAP.sub("", text)
 
 
+def _cell_parts(text: str) -> tuple[str, str, str, str] | None:
+    """A figure cell split into (qualifier, number, unit, per-part): `约5万元` → 约, 5, 万元, ``; `200元/月` → 元, /月.
+
+    None for text that is not one figure with a known unit (dates, codes with words, notes).
+    """
+    folded = text.translate(_FOLD).replace(" ", "")
+    match = _NUMBER_CELL.match(folded)
+    if match is None or _DATE_CELL.match(folded):
+        return None
+    unit, per = match["unit"], ""
+    if "/" in unit:
+        unit, per = unit.split("/", 1)
+        per = "/" + per
+        if not unit or not per[1:]:
+            return None
+    if unit and not _known_unit(unit):
+        return None
+    return match["pre"] or "", match["num"], unit, per
+
+
+def _known_unit(unit: str) -> bool:
+    return unit in SCALES or unit_info(unit) is not None
+
+
 def is_number_cell(text: str) -> bool:
     """True for a cell that is one figure (with an optional unit): `4000.5`, `-1.6`, `200元/月`, `12.5%`."""
-    return _NUMBER_CELL.match(text.translate(_FOLD).replace(" ", "")) is not None and not _DATE_CELL.match(text)
+    return _cell_parts(text) is not None
 
 
 # --- the shared grid model --------------------------------------------------------------------
@@ -134,10 +140,10 @@ def _finish(grid: _Grid, source: str, page: int | None = None) -> Table | None:
     rows = [r + [""] * (width - len(r)) for r in rows]
     origin = [o + [False] * (width - len(o)) for o in origin]
     keep_cols = [c for c in range(width) if any(origin[r][c] and rows[r][c] for r in range(len(rows)))]
-    rows = [[r[c] for c in keep_cols] for r in rows]
-    keep_rows = [i for i, r in enumerate(rows) if any(r)]
-    rows = [rows[i] for i in keep_rows]
+    keep_rows = [i for i, r in enumerate(rows) if any(r[c] for c in keep_cols)]
     th_rows = sum(1 for i in keep_rows if i < grid.th_rows)
+    rows = [[rows[i][c] for c in keep_cols] for i in keep_rows]
+    origin = [[origin[i][c] for c in keep_cols] for i in keep_rows]
     caption, unit = grid.caption, grid.unit
     # full-width rows on top: a title or a 单位 line typed into the table
     while rows and len(rows) > 2 and len({c for c in rows[0] if c}) == 1 and len(rows[0]) > 1:
@@ -148,22 +154,60 @@ def _finish(grid: _Grid, source: str, page: int | None = None) -> Table | None:
             rest = _UNIT_LINE.sub("", text).strip(" （()）")
             if rest and not caption:
                 caption = rest
-        elif not caption:
-            caption = text
+        elif len(text) > 6 or not caption:
+            caption = text  # a title typed into the table beats a block found before it
         rows.pop(0)
+        origin.pop(0)
         th_rows = max(0, th_rows - 1)
     if len(rows) < 2 or len(rows[0]) < 2:
         return None
     header_rows = _header_rows(rows, th_rows)
+    rows = _merge_twin_columns(rows, origin, header_rows)
     if unit is None and caption:
         unit = _unit_in(caption)
     return Table(caption=caption, unit=unit, header_rows=header_rows, rows=rows, source=source, page=page)
 
 
+def _merge_twin_columns(rows: list[list[str]], origin: list[list[bool]], header_rows: int) -> list[list[str]]:
+    """Merge neighbouring columns under one identical header whose cells never disagree.
+
+    Word tables often split a column in a single row (a cell spanning 职工医保 and half of 城乡居民医保);
+    each row then keeps the cell that really starts in the merged column.
+    """
+    if header_rows == 0:
+        return rows
+    width = len(rows[0])
+    groups: list[list[int]] = [[0]]
+    for c in range(1, width):
+        prev = groups[-1][-1]
+        same_head = all(rows[r][c] == rows[r][prev] for r in range(header_rows))
+        compatible = all(
+            rows[r][c] == rows[r][prev] or not (origin[r][c] and origin[r][prev] and rows[r][c] and rows[r][prev])
+            for r in range(header_rows, len(rows))
+        )
+        if same_head and compatible:
+            groups[-1].append(c)
+        else:
+            groups.append([c])
+    if len(groups) == width:
+        return rows
+    merged: list[list[str]] = []
+    for r, row in enumerate(rows):
+        out: list[str] = []
+        for group in groups:
+            own = [row[c] for c in group if origin[r][c] and row[c]]
+            out.append(own[-1] if own else next((row[c] for c in group if row[c]), ""))
+        merged.append(out)
+    return merged
+
+
 def _unit_in(text: str) -> str | None:
-    """The unit a `单位：万元` (or `（单位：万元）`) phrase states."""
+    """The unit a `单位：万元` (or `（单位：万元）`) phrase states, when it is a unit."""
     match = _UNIT_LINE.search(text)
-    return match["unit"].strip() if match else None
+    if match is None:
+        return None
+    unit = match["unit"].strip()
+    return unit if _looks_unit(unit) else None
 
 
 def _header_rows(rows: Sequence[Sequence[str]], th_rows: int) -> int:
@@ -183,6 +227,8 @@ def _header_rows(rows: Sequence[Sequence[str]], th_rows: int) -> int:
     if th_rows:
         return min(th_rows, len(rows) - 1)
     first = rows[0]
+    if len(first) == 2:
+        return 0  # a two-column label | value sheet (处罚决定书文号 | 金罚决字〔2024〕36号)
     short = all(c and len(c) <= 16 for c in first)
     return 1 if short and len(rows) >= 3 and len(set(first)) == len(first) else 0
 
@@ -654,39 +700,50 @@ def table_quantities(
         return []
     width = len(rows[0])
     columns = [_column(table, c, doc_year) for c in range(width)]
+    if "坐标" in (table.caption or ""):
+        for col in columns:
+            col.skip = True  # a table of survey coordinates: its numbers are positions, not amounts
     data = rows[table.header_rows :]
     label_cols = _label_columns(data, columns)
     columns = _skip_row_numbers(data, columns)
     caption_year = _year_of(table.caption or "", doc_year)
     locate = _Locator(body, offset)
+    for head in rows[: table.header_rows]:
+        locate.row(_distinct(head))  # anchors the search after the header, when the body has it
     out: list[Quantity] = []
+    carried: str | None = None  # a unit in a row header holds for the rows below it (大牲畜（万头）, #奶牛 …)
     for r, row in enumerate(data, start=table.header_rows):
         label = _row_label(row, label_cols, columns)
-        row_unit: str | None = None
         indicator = label
         if label:
             paren = _PAREN_UNIT.search(label)
             if paren and _looks_unit(paren["unit"]):
-                row_unit = paren["unit"].strip()
+                carried = paren["unit"].replace("单位：", "").replace("单位:", "").strip()
                 indicator = label[: paren.start()].strip()
+        if not any(is_number_cell(cell) for c, cell in enumerate(row) if c not in label_cols):
+            carried = None  # a section row (期末畜禽存栏) starts a new group
+        row_unit = carried
         for c, col in enumerate(columns):
             if col.units_per_row and row[c]:
                 row_unit = row[c]
         total = bool(label) and any(word in (label or "") for word in TOTAL_WORDS)
         indicator = _strip_marks(indicator)
-        row_span = locate.row([cell for cell in row if cell])
+        row_span = locate.row(_distinct(row))
         for c, cell in enumerate(row):
             col = columns[c]
             if c in label_cols or col.skip or col.units_per_row or not cell or _CODE.match(cell):
                 continue
             if not is_number_cell(cell):
+                if len(cell) >= 6 and _DIGIT.search(cell):
+                    place = {"table": index, "row": r, "column": c, "total": total}
+                    out += _prose_records(cell, indicator, caption_year, doc_year, locate, row_span, place)
                 continue
-            unit_hint = row_unit or col.unit or table.unit
+            unit_hint = col.unit or row_unit or table.unit
             record = _cell_quantity(cell, unit_hint)
             if record is None:
                 continue
             name = indicator
-            if col.measure and col.measure not in GENERIC_MEASURES:
+            if col.measure and not _generic(col.measure) and not _names_measure(indicator, col.measure):
                 name = f"{indicator}{col.measure}" if indicator else col.measure
             year = col.year if col.year is not None else caption_year
             text, start, end = locate.cell(cell, row_span, " ".join(x for x in row if x))
@@ -711,6 +768,37 @@ def table_quantities(
     return out
 
 
+def _prose_records(
+    cell: str,
+    label: str | None,
+    year: int | None,
+    doc_year: int | None,
+    locate: _Locator,
+    span: tuple[int, int] | None,
+    place: dict[str, Any],
+) -> list[Quantity]:
+    """Figures stated in a sentence inside a cell (处罚决定: 罚款158万元): read as text, kept as table records."""
+    records = extract_quantities(cell, year=year, doc_year=doc_year)
+    at = locate.inside(cell, span)
+    out: list[Quantity] = []
+    for q in records:
+        if cell[max(0, q.start - 1) : q.start] in _FORMULA_MARKS:
+            continue  # ×100% in a formula (计算方法：a/b×100%) is not a stated amount
+        start, end = (at + q.start, at + q.end) if at is not None else (0, 0)
+        update = {"origin": "table", "indicator": q.indicator or label, "start": start, "end": end, **place}
+        out.append(q.model_copy(update=update))
+    return out
+
+
+def _distinct(row: Sequence[str]) -> list[str]:
+    """A row's cells as the body writes them: empty cells and a spanned cell's repeats left out."""
+    out: list[str] = []
+    for cell in row:
+        if cell and (not out or out[-1] != cell):
+            out.append(cell)
+    return out
+
+
 def _column(table: Table, c: int, doc_year: int | None) -> _Column:
     """Read the header cells above column `c`, top to bottom."""
     path: list[str] = []
@@ -721,7 +809,7 @@ def _column(table: Table, c: int, doc_year: int | None) -> _Column:
     col = _Column()
     words: list[str] = []
     for text in path:
-        if any(word in text for word in ID_HEADER_WORDS):
+        if any(word in text for word in ID_HEADER_WORDS) or text in _AXES:
             col.skip = True
         if re.sub(r"\s", "", text) in UNIT_HEADERS:
             col.units_per_row = True
@@ -744,11 +832,26 @@ def _column(table: Table, c: int, doc_year: int | None) -> _Column:
             words.append(text)
     if len(words) >= 2:
         col.measure, col.category = words[0], words[-1]
-        if col.category in GENERIC_MEASURES or any(w in col.category for w in _CHANGE_WORDS):
+        if _generic(col.category) or any(w in col.category for w in _CHANGE_WORDS):
             col.measure, col.category = col.category, None
     elif words:
         col.measure = words[0]
     return col
+
+
+def _names_measure(indicator: str | None, measure: str) -> bool:
+    """The row header already says what the column measures: 原油加工量 under 产量, 税收收入 under 收入."""
+    if not indicator:
+        return False
+    if measure in indicator:
+        return True
+    change = any(word in measure for word in _CHANGE_WORDS)
+    return not change and indicator[-1] in "量额数率值费"
+
+
+def _generic(measure: str) -> bool:
+    """A column header that only says "the value" or names a time (12月末, 1-9月), not a measure."""
+    return measure in GENERIC_MEASURES or _TIME_HEADER.match(measure) is not None
 
 
 def _year_of(text: str, doc_year: int | None) -> int | None:
@@ -764,9 +867,10 @@ def _year_of(text: str, doc_year: int | None) -> int | None:
 
 
 def _looks_unit(text: str) -> bool:
-    """A parenthesised header part that is a unit (万元, %, ±%, 万头, 元/人), not a note."""
+    """A parenthesised header part or 单位 value that is a unit (万元, %, ±%, 万头, 元/人), not a note."""
     text = text.replace("±", "").replace("单位：", "").replace("单位:", "").strip()
-    return 0 < len(text) <= 6 and not re.search(r"[\d、，,]", text)
+    head = text.split("/", 1)[0]
+    return 0 < len(text) <= 8 and bool(head) and _known_unit(head)
 
 
 def _label_columns(data: Sequence[Sequence[str]], columns: Sequence[_Column]) -> set[int]:
@@ -798,7 +902,8 @@ def _row_label(row: Sequence[str], label_cols: set[int], columns: Sequence[_Colu
     """The most specific row header: the last text cell among the label columns."""
     label: str | None = None
     for c in sorted(label_cols):
-        if c < len(row) and row[c] and not columns[c].skip and not is_number_cell(row[c]):
+        usable = not columns[c].skip and not columns[c].units_per_row
+        if c < len(row) and row[c] and usable and not is_number_cell(row[c]):
             label = row[c]
     return label
 
@@ -820,69 +925,29 @@ _LABEL_MARK = re.compile(
 
 
 def _cell_quantity(text: str, unit_hint: str | None) -> Quantity | None:
-    """The quantities module's `quantity_from_cell` when present, else a small local reading."""
-    from . import quantities
-
-    helper: Callable[[str, str | None], Quantity | None] | None = getattr(quantities, "quantity_from_cell", None)
-    if helper is not None:
-        try:
-            found = helper(text, unit_hint)
-        except Exception:
-            found = None
-        if found is not None:
-            return found
-    return _fallback_quantity(text, unit_hint)
-
-
-def _fallback_quantity(text: str, unit_hint: str | None) -> Quantity | None:
-    match = _NUMBER_CELL.match(text.translate(_FOLD).replace(" ", ""))
-    if match is None:
+    """A figure cell as a record through quantities.quantity_from_cell; rates (元/月) and 约 handled here."""
+    parts = _cell_parts(text)
+    if parts is None:
         return None
-    try:
-        value = Decimal(match["num"].replace(",", ""))
-    except InvalidOperation:
+    pre, num, unit, per = parts
+    record = quantity_from_cell(num + unit, None if unit else unit_hint)
+    if record is None:
         return None
-    unit = match["unit"] or unit_hint
-    implied = not match["unit"] and unit_hint is not None
-    number: int | float = int(value) if value == value.to_integral_value() and "." not in match["num"] else float(value)
-    kind, base, normalized = _kind_of(unit, value)
-    return Quantity(
-        value=number,
-        unit=unit,
-        normalized_value=normalized,
-        base_unit=base,
-        kind=kind,  # type: ignore[arg-type]
-        approx=match["pre"] in ("约", "近", "超过"),
-        implied_unit=implied,
-        raw=text,
-    )
-
-
-def _kind_of(unit: str | None, value: Decimal) -> tuple[str, str | None, int | float | None]:
-    """Kind, base unit and normalised value for a unit (scale words such as 万/亿 multiply)."""
-    if not unit:
-        return "other", None, None
-    head = unit.split("/")[0]
-    scale = Decimal(1)
-    for word, factor in _SCALE_WORDS.items():
-        if head.startswith(word) and len(head) > len(word):
-            scale, head = factor, head[len(word) :]
-            break
-    if head in _FALLBACK_UNITS:
-        kind, base, factor = _FALLBACK_UNITS[head]
-        if "/" in unit:
-            return kind, f"{base}/{unit.split('/', 1)[1]}", _num(value * scale * factor)
-        return kind, base, _num(value * scale * factor)
-    if head and head[-1] in _COUNT_WORDS and len(head) <= 2:
-        return "count", head, _num(value * scale)
-    return "other", None, None
-
-
-def _num(value: Decimal) -> int | float:
-    return int(value) if value == value.to_integral_value() else float(value)
+    update: dict[str, Any] = {"raw": text}
+    if per:
+        update["unit"] = f"{record.unit}{per}"
+        update["base_unit"] = f"{record.base_unit}{per}" if record.base_unit else None
+    if pre:
+        update["qualifier"] = pre
+        update["approx"] = pre in _APPROX_WORDS
+    return record.model_copy(update=update)
 
 
 # --- locating rows in the body ----------------------------------------------------------------
+
+
+_ATTEMPTS = 30  # occurrences of a row's first cell tried before giving up (keeps the search linear)
+_GAP = 24  # characters allowed between two cells of one row in the body
 
 
 class _Locator:
@@ -894,20 +959,50 @@ class _Locator:
         self.squeezed: str | None = None
 
     def row(self, cells: Sequence[str]) -> tuple[int, int] | None:
-        """Span of a row in the body: its first cell through its last, in order, near the cursor."""
+        """Span of a row in the body: its cells in order, close together, at or after the cursor.
+
+        Every cell must follow the previous one within a short gap; failing that (a PDF body writes
+        a merged cell only once) the row is the run of its cells that are found close together.
+        """
         if not self.body or not cells:
             return None
-        window = 4 * sum(len(c) for c in cells) + 400
-        start = self._find(cells[0], self.pos, self.pos + window + 2000)
+        limit = self.pos + 4 * sum(len(c) for c in cells) + 2400
+        for strict in (True, False):
+            pos = self.pos
+            for _ in range(_ATTEMPTS):
+                span = self._run(cells, pos, limit, strict)
+                if span is None:
+                    break
+                if span[1] >= 0:
+                    self.pos = span[1]
+                    return span
+                pos = span[0] + 1
+        return None
+
+    def _run(self, cells: Sequence[str], pos: int, limit: int, strict: bool) -> tuple[int, int] | None:
+        """Cells in order from the first occurrence of the row's first findable cell at or after `pos`.
+
+        None when no cell is found at all; (start, -1) when the cells do not follow it closely.
+        """
+        first = 0
+        start = self._find(cells[0], pos, limit)
+        while start is None and not strict and first + 1 < min(len(cells), 4):
+            first += 1
+            start = self._find(cells[first], pos, limit)
         if start is None:
             return None
-        end = start + len(cells[0])
-        for cell in cells[1:]:
-            found = self._find(cell, end, end + window)
-            if found is None:
+        end = start + len(cells[first])
+        found = 1
+        for cell in cells[first + 1 :]:
+            at = self._find(cell, end, end + _GAP + len(cell))
+            if at is None:
+                if strict:
+                    return start, -1
                 continue
-            end = found + len(cell)
-        self.pos = end
+            end = at + len(cell)
+            found += 1
+        if not strict and found * 2 < len(cells) - first:
+            return start, -1
         return start, end
 
     def cell(self, cell: str, span: tuple[int, int] | None, fallback: str) -> tuple[str, int, int]:
@@ -924,6 +1019,13 @@ class _Locator:
         if at < 0:
             return text, start, end
         return text, at, at + len(cell)
+
+    def inside(self, cell: str, span: tuple[int, int] | None) -> int | None:
+        """Where a (long) cell's text starts in the body, within its row's span."""
+        if span is None:
+            return None
+        at = self.body.find(cell, span[0], span[1] + 1)
+        return None if at < 0 else at
 
     def _find(self, text: str, start: int, stop: int) -> int | None:
         at = self.body.find(text, start, min(len(self.body), stop))

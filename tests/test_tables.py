@@ -1,0 +1,440 @@
+"""Data tables: HTML (spans, Word mso tables, spaced labels, layout tables), flattened text, PDF; cells → quantities.
+
+Expected cells and records were written by reading the pages (excerpts in tests/fixtures/tables/).
+"""
+
+from __future__ import annotations
+
+import io
+from functools import cache
+from pathlib import Path
+
+import lxml.html
+import pytest
+
+import zhengwu_extract as zx
+from zhengwu_extract.models import Quantity, Table
+from zhengwu_extract.tables import (
+    clean_cell,
+    document_table_quantities,
+    is_number_cell,
+    table_quantities,
+    tables_from_html,
+    tables_from_lines,
+    tables_from_pdf,
+)
+
+FIXTURES = Path(__file__).parent / "fixtures" / "tables"
+
+
+@cache
+def html_tables(name: str) -> list[Table]:
+    root = lxml.html.fromstring((FIXTURES / name).read_text(encoding="utf-8"))
+    return tables_from_html(root)
+
+
+def records(name: str, doc_year: int | None = None) -> list[Quantity]:
+    return [q for i, t in enumerate(html_tables(name)) for q in table_quantities(t, i, doc_year=doc_year)]
+
+
+# --- cells ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [("粮 食", "粮食"), ("#水 稻", "#水稻"), (" 指 标 ", "指标"), ("同比增长（±%）", "同比增长（±%）"), ("A 1", "A 1")],
+)
+def test_clean_cell(raw: str, clean: str) -> None:
+    assert clean_cell(raw) == clean
+
+
+@pytest.mark.parametrize(
+    ("cell", "numeric"),
+    [
+        ("4000.5", True),
+        ("-1.6", True),
+        ("200元/月", True),
+        ("12.5%", True),
+        ("3,219.5", True),
+        ("18000元/年", True),
+        ("持平", False),
+        ("12月末", False),
+        ("2021-12-16", False),
+        ("4000.0", True),
+        ("——", False),
+        ("与红线交点1", False),
+    ],
+)
+def test_is_number_cell(cell: str, numeric: bool) -> None:
+    assert is_number_cell(cell) is numeric
+
+
+# --- Daqing 2012 communiqué: Word-pasted mso tables -------------------------------------------
+
+DAQING = "daqing_2012.html"
+
+
+def test_daqing_tables() -> None:
+    tables = html_tables(DAQING)
+    assert [t.caption for t in tables] == [
+        "2012年地区生产总值",
+        "2012年主要农产品产量",
+        "2012年畜牧业生产及产品产量",
+        "2012年规模以上工业企业主要产品产量",
+        "2012年末全市金融机构存贷",
+        "2012年人口构成情况",
+    ]
+    assert [t.unit for t in tables] == ["亿元", None, None, None, "亿元", None]
+    assert all(t.header_rows == 1 for t in tables)
+    assert tables[0].rows[0] == ["指标", "指标值", "同比增长（±%）"]  # spacer columns of the Word table dropped
+    assert tables[3].rows[0] == ["产品名称", "单位", "产量", "同比增长（±%）"]
+
+
+@pytest.mark.parametrize(
+    ("table", "row"),
+    [
+        (0, ["地区生产总值", "4000.5", "10.0"]),
+        (0, ["第一产业", "153.6", "11.0"]),
+        (1, ["粮食", "650.0", "17.3"]),
+        (1, ["#水稻", "79.4", "17.5"]),
+        (1, ["大豆", "7.0", "-1.6"]),
+        (2, ["期末畜禽存栏", "", ""]),
+        (2, ["大牲畜（万头）", "96.9", "8.7"]),
+        (3, ["原油", "万吨", "4000.0", "持平"]),
+        (3, ["天然气", "亿立方米", "33.7", "8.5"]),
+        (4, ["金融机构存款余额", "1970.6", "266.0"]),
+        (4, ["#单位存款", "775.0", "103.0"]),
+        (5, ["其中：非农业", "144.7", "51.4"]),
+    ],
+)
+def test_daqing_rows(table: int, row: list[str]) -> None:
+    assert row in html_tables(DAQING)[table].rows
+
+
+@pytest.mark.parametrize(
+    ("table", "indicator", "value", "unit", "kind"),
+    [
+        (0, "地区生产总值", 4000.5, "亿元", "money"),
+        (0, "地区生产总值同比增长", 10.0, "%", "percent"),
+        (0, "第一产业", 153.6, "亿元", "money"),
+        (1, "粮食产量", 650.0, "万吨", "weight"),
+        (1, "水稻产量", 79.4, "万吨", "weight"),
+        (1, "大豆同比增长", -1.6, "%", "percent"),
+        (2, "大牲畜", 96.9, "万头", "count"),
+        (2, "黄牛及肉牛", 32.1, "万头", "count"),  # the row unit carries down to the rows below
+        (2, "大牲畜同比增长", 8.7, "%", "percent"),  # the column's % beats the row's 万头
+        (3, "原油产量", 4000.0, "万吨", "weight"),  # unit from the 单位 column
+        (3, "天然气产量", 33.7, "亿立方米", "volume"),
+        (3, "原油加工量", 1286.5, "万吨", "weight"),
+        (4, "金融机构存款余额", 1970.6, "亿元", "money"),
+        (4, "单位存款比年初增加额", 103.0, "亿元", "money"),
+        (5, "非农业", 144.7, "万人", "count"),
+        (5, "非农业比重", 51.4, "%", "percent"),
+    ],
+)
+def test_daqing_quantities(table: int, indicator: str, value: float, unit: str, kind: str) -> None:
+    found = [q for q in records(DAQING) if q.table == table and q.indicator == indicator and q.value == value]
+    assert len(found) == 1, [(q.indicator, q.value) for q in records(DAQING) if q.table == table]
+    q = found[0]
+    assert (q.unit, q.kind, q.year, q.origin) == (unit, kind, 2012, "table")
+    assert q.row is not None and q.column is not None
+
+
+def test_daqing_text_cells_give_no_records() -> None:
+    values = {(q.table, q.row, q.column) for q in records(DAQING)}
+    assert (3, 1, 3) not in values  # 持平
+    assert all(q.column != 1 for q in records(DAQING) if q.table == 3)  # the 单位 column
+
+
+# --- Guangzhou outpatient fee standards: two header rows, colspans, a split Word cell ----------
+
+FEES = "gz_outpatient_fees.html"
+
+
+def test_fee_table_shape() -> None:
+    (table,) = html_tables(FEES)
+    assert table.caption == "广州市社会医疗保险门诊特定病种范围、最高支付限额标准及审核确认有效期"
+    assert table.header_rows == 2
+    assert table.rows[1] == ["序号", "分类", "病种名称", "职工医保", "城乡居民医保", "审核确认有效期"]
+    assert len(table.rows) == 60
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        ["1", "一类", "高血压病", "200元/月", "50元/月", "长期"],
+        ["40", "二类", "小儿脑性瘫痪", "——", "640元/月", "两年"],
+        ["42", "二类", "慢性丙型肝炎", "3500元/月", "3500元/月", "6个月"],
+        ["50", "二类", "湿性年龄相关性黄斑变性", "18000元/年", "14400元/年", "两年"],
+        ["57", "二类", "家庭病床", "无", "无", "90天"],
+    ],
+)
+def test_fee_rows(row: list[str]) -> None:
+    assert row in html_tables(FEES)[0].rows
+
+
+@pytest.mark.parametrize(
+    ("disease", "category", "value", "unit"),
+    [
+        ("高血压病", "职工医保", 200, "元/月"),
+        ("高血压病", "城乡居民医保", 50, "元/月"),
+        ("湿性年龄相关性黄斑变性", "职工医保", 18000, "元/年"),
+        ("湿性年龄相关性黄斑变性", "城乡居民医保", 14400, "元/年"),
+        ("小儿脑性瘫痪", "城乡居民医保", 640, "元/月"),
+    ],
+)
+def test_fee_quantities(disease: str, category: str, value: int, unit: str) -> None:
+    found = [q for q in records(FEES) if q.indicator and q.indicator.startswith(disease) and q.category == category]
+    assert [(q.value, q.unit, q.kind) for q in found] == [(value, unit, "money")]
+    assert found[0].indicator == f"{disease}统筹基金最高支付限额"
+
+
+def test_fee_row_numbers_are_not_quantities() -> None:
+    assert all(q.column != 0 for q in records(FEES))
+
+
+# --- NFRA penalty disclosure: a two-column label | value sheet with figures in sentences -------
+
+NFRA = "nfra_penalty.html"
+
+
+def test_penalty_table() -> None:
+    (table,) = html_tables(NFRA)
+    assert table.header_rows == 0
+    assert table.caption == "国家金融监督管理总局行政处罚信息公开表"
+    assert table.rows[0] == ["行政处罚决定书文号", "金罚决字〔2024〕36号"]
+    assert table.rows[6] == ["作出处罚决定的日期", "2024年7月8日"]
+    assert [row[0] for row in table.rows][1:4] == ["被处罚当事人", "主要违法违规事实", "行政处罚依据"]
+
+
+@pytest.mark.parametrize(("value", "who"), [(158, "合计罚款"), (38, "总公司"), (120, "分支机构"), (7, "潘麟")])
+def test_penalty_amounts(value: int, who: str) -> None:
+    found = [q for q in records(NFRA, doc_year=2024) if q.value == value and who in (q.indicator or "")]
+    assert len(found) == 1
+    assert (found[0].unit, found[0].origin, found[0].row, found[0].column) == ("万元", "table", 4, 1)
+
+
+# --- other real tables ------------------------------------------------------------------------
+
+
+def test_hospital_indicator_table_rowspans() -> None:
+    (table,) = html_tables("govcn_hospital_indicators.html")
+    assert table.caption == "三级公立医院绩效考核指标"
+    assert table.rows[0] == ["一级指标", "二级指标", "三级指标", "指标性质", "指标说明"]
+    assert table.rows[1][:4] == ["一、医疗质量", "（一）功能定位", "1.门诊人次数与出院人次数比", "定量"]
+    assert table.rows[3][:3] == ["一、医疗质量", "（一）功能定位", "3.日间手术占择期手术比例"]  # rowspan expanded
+    assert len(table.rows) == 56
+    assert not records("govcn_hospital_indicators.html")  # ×100% in formulas is not a stated figure
+
+
+def test_coordinates_are_not_quantities() -> None:
+    tables = html_tables("govcn_shenzhenbay_coords.html")
+    assert tables[0].rows[1] == ["1", "15172.500", "103655.000", ""]
+    assert tables[1].header_rows == 2
+    assert ["A1", "13725.5845", "103543.5725", "", "", "", "与红线交点1"] in tables[1].rows
+    assert not [q for q in records("govcn_shenzhenbay_coords.html") if q.kind == "other" and q.unit is None]
+
+
+@pytest.mark.parametrize("name", ["layout_tables.html", "govcn_holiday_layout.frag.html"])
+def test_layout_tables_are_not_data(name: str) -> None:
+    assert html_tables(name) == []
+
+
+def test_thead_th_and_totals() -> None:
+    html = """<div><p>表1 2023年一般公共预算收入预算表</p><p>单位：万元</p><table>
+      <thead><tr><th>项 目</th><th>2022年执行数</th><th>2023年预算数</th><th>增长（%）</th></tr></thead>
+      <tbody><tr><td>税收收入</td><td>34,000</td><td>36000</td><td>5.9</td></tr>
+      <tr><td>非税收入</td><td>30000</td><td>—</td><td></td></tr>
+      <tr><td>收入合计</td><td>64000</td><td>67200</td><td>5.0</td></tr></tbody></table></div>"""
+    (table,) = tables_from_html(lxml.html.fromstring(html))
+    assert (table.caption, table.unit, table.header_rows) == ("表1 2023年一般公共预算收入预算表", "万元", 1)
+    assert table.rows[0] == ["项目", "2022年执行数", "2023年预算数", "增长（%）"]
+    qs = table_quantities(table, 0, doc_year=2023)
+    got = {(q.indicator, q.value, q.unit, q.year, q.total) for q in qs}
+    assert ("税收收入", 34000, "万元", 2022, False) in got
+    assert ("税收收入", 36000, "万元", 2023, False) in got
+    assert ("税收收入增长", 5.9, "%", 2023, False) in got
+    assert ("收入合计", 67200, "万元", 2023, True) in got
+    assert len(qs) == 7  # 3 + 1 (— is no figure) + 3
+
+
+def test_relative_years_in_headers() -> None:
+    table = Table(header_rows=1, rows=[["指标", "上年", "本年"], ["户籍人口（万人）", "281.7", "283.0"]])
+    got = [(q.indicator, q.value, q.unit, q.year) for q in table_quantities(table, 0, doc_year=2013)]
+    assert got == [("户籍人口", 281.7, "万人", 2012), ("户籍人口", 283.0, "万人", 2013)]
+
+
+def test_records_locate_their_row_in_the_body() -> None:
+    table = html_tables(DAQING)[1]
+    body = "一、农业\n全年粮食产量650.0万吨。\n指标名称 产量（万吨） 同比增长（±%）\n粮食 650.0 17.3\n#水稻 79.4 17.5\n"
+    qs = document_table_quantities([table], body, doc_year=2013)
+    rice = next(q for q in qs if q.indicator == "水稻产量")
+    assert rice.text == "#水稻 79.4 17.5"
+    assert body[rice.start : rice.end] == "79.4"
+    grain = next(q for q in qs if q.indicator == "粮食产量")
+    assert body[grain.start : grain.end] == "650.0" and grain.start > body.index("粮食 650.0")
+
+
+# --- flattened text tables -----------------------------------------------------------------
+
+
+def lines_of(text: str) -> list[str]:
+    """A text copy's lines."""
+    return text.split("\n")
+
+
+# Cells as a scrape of a budget report flattens them, one per line (modelled on the Shayang 2022
+# report's 一般公共预算收支执行情况表; the totals are the report's own figures).
+FLAT_TWO_SIDED = lines_of("""二、2022年县级一般公共预算收支执行情况
+2022年县级一般公共预算收支执行情况表
+单位：万元
+收入项目
+执行数
+支出项目
+执行数
+税收收入
+34000
+一般公共服务支出
+32150
+非税收入
+30000
+教育支出
+61230
+转移性收入
+486923
+社会保障和就业支出
+98765
+收入总计
+550923
+支出总计
+550923
+三、2023年预算草案
+2023年，全县一般公共预算收入预期增长5%。""")
+
+FLAT_BUDGET = lines_of("""表3
+2023年县级一般公共预算收入预算表
+单位:万元
+2022年执行数
+2023年预算数
+增值税
+12000
+12600
+企业所得税
+3500
+3650
+合计
+15500
+16250
+注：本表为预算草案。""")
+
+
+def test_flattened_two_sided_table() -> None:
+    (table,) = tables_from_lines(FLAT_TWO_SIDED)
+    assert (table.caption, table.unit, table.header_rows, table.source) == (
+        "2022年县级一般公共预算收支执行情况表",
+        "万元",
+        1,
+        "text",
+    )
+    assert table.rows[0] == ["收入项目", "执行数", "支出项目", "执行数"]
+    assert table.rows[1] == ["税收收入", "34000", "一般公共服务支出", "32150"]
+    assert table.rows[-1] == ["收入总计", "550923", "支出总计", "550923"]
+    assert len(table.rows) == 5
+
+
+def test_flattened_budget_table_and_records() -> None:
+    (table,) = tables_from_lines(FLAT_BUDGET)
+    assert table.caption == "2023年县级一般公共预算收入预算表"
+    assert table.rows == [
+        ["", "2022年执行数", "2023年预算数"],
+        ["增值税", "12000", "12600"],
+        ["企业所得税", "3500", "3650"],
+        ["合计", "15500", "16250"],
+    ]
+    body = "\n".join(FLAT_BUDGET)
+    qs = document_table_quantities([table], body, doc_year=2023)
+    got = [(q.indicator, q.value, q.unit, q.year, q.total) for q in qs]
+    assert got == [
+        ("增值税", 12000, "万元", 2022, False),
+        ("增值税", 12600, "万元", 2023, False),
+        ("企业所得税", 3500, "万元", 2022, False),
+        ("企业所得税", 3650, "万元", 2023, False),
+        ("合计", 15500, "万元", 2022, True),
+        ("合计", 16250, "万元", 2023, True),
+    ]
+    assert all(body[q.start : q.end] == q.raw for q in qs)
+    assert qs[0].text == "增值税\n12000\n12600"
+
+
+def test_no_table_without_figures() -> None:
+    assert tables_from_lines(["单位：万元", "一、总体情况", "全县财政运行平稳。"]) == []
+
+
+# --- PDF tables -------------------------------------------------------------------------------
+
+
+def _pdf_with_tables(ruled: bool) -> bytes:
+    """Two pages: a ruled (or unruled) table of figures that continues on page 2 with its header repeated."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    header = ["指标", "2022年", "比上年增长（%）"]
+    body = [[f"第{i}项产品产量", f"{100 + i * 7}.5", f"{i % 5}.{i}"] for i in range(1, 61)]
+    xs = [72, 260, 400, 523]
+    rows_per_page = [body[:38], body[38:]]
+    for n, rows in enumerate(rows_per_page):
+        y = 780.0
+        c.setFont("STSong-Light", 10)
+        if n == 0:
+            c.drawString(72, y, "表1 2022年主要产品产量")
+            y -= 16
+            c.drawString(430, y, "单位：万吨")
+            y -= 14
+        top = y
+        for row in [header, *rows]:
+            for k, cell in enumerate(row):
+                c.drawString(xs[k] + 4, y - 12, cell)
+            y -= 18
+        if ruled:
+            for k in range(len(header) + 1 + len(rows)):
+                c.line(xs[0], top - 18 * k, xs[-1], top - 18 * k)
+            for x in xs:
+                c.line(x, top, x, top - 18 * (len(rows) + 1))
+        c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize("ruled", [True, False], ids=["ruled", "unruled"])
+def test_pdf_table_across_two_pages(ruled: bool) -> None:
+    import pdfplumber
+
+    data = _pdf_with_tables(ruled)
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        tables = tables_from_pdf(pdf)
+    assert len(tables) == 1
+    table = tables[0]
+    assert table.rows[0] == ["指标", "2022年", "比上年增长（%）"]
+    assert table.header_rows == 1
+    assert len(table.rows) == 61  # the header repeated on page 2 is dropped
+    assert table.rows[1] == ["第1项产品产量", "107.5", "1.1"]
+    assert table.rows[60] == ["第60项产品产量", "520.5", "0.60"]
+    assert (table.page, table.source) == (1, "pdf")
+    if ruled:
+        assert (table.caption, table.unit) == ("表1 2022年主要产品产量", "万吨")
+
+
+def test_pdf_document_gets_table_records() -> None:
+    doc = zx.parse(_pdf_with_tables(True), "t.pdf")
+    assert len(doc.tables) == 1
+    qs = document_table_quantities(doc.tables, doc.body, doc_year=2023)
+    first = next(q for q in qs if q.row == 1 and q.column == 1)
+    assert (first.indicator, first.value, first.unit, first.year) == ("第1项产品产量", 107.5, "万吨", 2022)
+    assert doc.body[first.start : first.end] == "107.5"
+    growth = next(q for q in qs if q.row == 1 and q.column == 2)
+    assert (growth.indicator, growth.value, growth.unit) == ("第1项产品产量比上年增长", 1.1, "%")
