@@ -493,7 +493,14 @@ SMALL = [
         [(1, "一、", "综合"), (1, "二、", "农业")],
         [],
     ),
-    # … but the next number of an open style ends the notes
+    # … a 注： before the outline does not hide it, and a plain paragraph ends the notes …
+    (
+        "注：\n一、甲\n正文。\n（一）子\n注：\n表格说明。\n（二）丑",
+        [(1, "一、", "甲"), (2, "（一）", "子"), (2, "（二）", "丑")],
+        [],
+    ),
+    ("一、甲\n注：\n表格说明。\n1.子\n2.丑", [(1, "一、", "甲"), (2, "1.", "子"), (2, "2.", "丑")], []),
+    # … and the next number of an open style ends the notes
     ("一、甲\n注：\n1.说明。\n二、乙", [(1, "一、", "甲"), (1, "二、", "乙")], []),
     # numbering runs on across parents only into a later sibling: 8. under （二） after 7. under （一) …
     (

@@ -131,6 +131,8 @@ class _Builder:
                     continue
                 if NOTES_LINE.fullmatch(body, pos, eol):
                     self.notes = True
+                    pos = eol + 1
+                    continue
             m = MARKER.match(body, pos, eol)
             if m is not None and self.nodes and not self.text_seen:
                 self._restart_after_toc(body[pos:eol])
@@ -143,6 +145,8 @@ class _Builder:
                 if mark is not None:
                     self.place(mark)
                 m = nxt
+            if m is None and self.notes and body[pos:eol].strip():
+                self.notes = False  # a plain paragraph ends the list of notes
             if placed == 0 and self.nodes:
                 self.first_key = _toc_key(body[pos:eol])
             elif placed == len(self.nodes) and placed and not self.text_seen:
@@ -157,8 +161,8 @@ class _Builder:
 
     def place(self, mark: _Mark) -> None:
         """Put a heading on the stack if its number follows its siblings; else leave it as text."""
-        if self.notes and not self._continues_open(mark):
-            return
+        if self.notes and mark.style not in LENIENT_STYLES and not self._continues_open(mark):
+            return  # notes are numbered 1. / （1）; a 一、 or 第X章 heading is never a note
         decimal = mark.style.startswith("dec") and len(mark.path) > 1
         cut = self._decimal_cut(mark) if decimal else self._cut(mark)
         if cut is None:
