@@ -15,6 +15,8 @@ How a paragraph is read:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -201,6 +203,8 @@ _EDGE_JUNK = " \u3000\t、，,：:；;)）\"'"
 
 _MAX_INDICATOR = 14  # a longer phrase before the number is cut after its last verb
 _MAX_AFTER = 12  # the noun after a measure word is read at most this far
+_MAX_BEFORE = 40  # the words before a number are read at most this far back
+_MAX_HEAD = 80  # the words before 分别为 likewise
 
 
 # --- records in the making --------------------------------------------------------------------
@@ -408,11 +412,14 @@ def _ends_list(text: str, pos: int) -> bool:
 def _find_times(text: str, doc_year: int | None) -> list[_Time]:
     """Time expressions of a paragraph with the year each gives."""
     out: list[_Time] = []
+    depth, swept = 0, 0  # bracket depth, counted once through the text
     for m in _TIME.finditer(text):
         before = text[max(0, m.start() - 1) : m.start()]
         if before.isdigit():
             continue
-        local = before in ("于", "到", "至") or _in_parens(text, m.start())
+        depth += _bracket_balance(text, swept, m.start())
+        swept = m.start()
+        local = before in ("于", "到", "至") or depth > 0
         kind = m.lastgroup
         year: int | None = None
         period = False
@@ -443,10 +450,10 @@ def _find_times(text: str, doc_year: int | None) -> list[_Time]:
     return out
 
 
-def _in_parens(text: str, pos: int) -> bool:
-    """Whether a position sits inside an open bracket of its paragraph."""
-    seg = text[:pos]
-    return seg.count("(") + seg.count("（") > seg.count(")") + seg.count("）")
+def _bracket_balance(text: str, start: int, end: int) -> int:
+    """Opening minus closing brackets in text[start:end]."""
+    opening = text.count("(", start, end) + text.count("（", start, end)
+    return opening - text.count(")", start, end) - text.count("）", start, end)
 
 
 # --- indicators -------------------------------------------------------------------------------
@@ -555,29 +562,45 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _clause_start(text: str, lo: int, pos: int) -> int:
-    """Where the clause holding `pos` begins (after the last delimiter since `lo`)."""
-    i = pos - 1
-    while i >= lo and text[i] not in _CLAUSE_DELIMS:
-        i -= 1
-    return i + 1
+class _Clauses:
+    """Clause boundaries of a paragraph, found once; look-ups by bisection keep a page linear."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.delims = [i for i, ch in enumerate(text) if ch in _CLAUSE_DELIMS]
+
+    def start(self, lo: int, pos: int) -> int:
+        """Where the clause holding `pos` begins (after the last delimiter before it, not before `lo`)."""
+        k = bisect_left(self.delims, pos) - 1
+        return max(lo, self.delims[k] + 1) if k >= 0 else lo
+
+    def end(self, pos: int, hi: int) -> int:
+        """Where the clause holding `pos` ends (its delimiter, or `hi`)."""
+        k = bisect_left(self.delims, pos)
+        return min(hi, self.delims[k]) if k < len(self.delims) else hi
 
 
 def _read_sentence(
-    text: str, span: tuple[int, int], hits: list[_Hit], times: Sequence[_Time], state: _State, subject: list[str]
+    clauses: _Clauses,
+    span: tuple[int, int],
+    hits: list[_Hit],
+    times: Sequence[_Time],
+    carried: int | None,
+    subject: list[str],
 ) -> None:
     """Indicators, categories, changes and years of the hits of one sentence."""
+    text = clauses.text
     s_start = span[0]
-    frames = _frames(text, span, hits, times)
+    frames = _frames(clauses, span, hits)
     in_frame = {id(h) for frame in frames for h in frame}
+    _years(clauses, span, hits, times, carried)
     prev_end = s_start
     prev: _Hit | None = None
     for h in hits:
-        _year_of(text, span, h, times, state)
         if id(h) in in_frame:
             prev_end, prev = h.end, h
             continue
-        lo = max(_clause_start(text, s_start, h.lead), prev_end)
+        lo = max(clauses.start(s_start, h.lead), prev_end, h.lead - _MAX_BEFORE)
         raw = text[lo : h.lead]
         phrase = _clean_phrase(raw)
         gap_is_list = prev is not None and text[prev.end : h.lead].strip() in ("、", "和", "与", "及", "或")
@@ -619,43 +642,49 @@ def _read_sentence(
         prev_end, prev = h.end, h
 
 
-def _year_of(text: str, span: tuple[int, int], h: _Hit, times: Sequence[_Time], state: _State) -> None:
-    """The year of a hit: a local expression of its clause, else the last one before it, else carried."""
-    if h.year_set:
-        return
-    s_start, s_end = span
-    c_start = _clause_start(text, s_start, h.start)
-    c_end = h.end
-    while c_end < s_end and text[c_end] not in _CLAUSE_DELIMS:
-        c_end += 1
-    local = [t for t in times if not t.carries and c_start <= t.start < c_end]
-    if local:
-        h.year, h.year_set = local[0].year, True
-        return
-    before = [t for t in times if t.carries and t.end <= h.lead and t.start >= s_start]
-    if before:
-        h.year, h.year_set = before[-1].year, True
-        return
-    h.year, h.year_set = (state.year if state.year_known else None), True
+def _years(
+    clauses: _Clauses, span: tuple[int, int], hits: list[_Hit], times: Sequence[_Time], carried: int | None
+) -> None:
+    """The year of each hit: a local expression of its clause, else the last one before it, else carried."""
+    local: dict[int, int | None] = {}
+    for t in times:
+        if not t.carries:
+            local.setdefault(clauses.start(span[0], t.start), t.year)
+    carrying = [t for t in times if t.carries]
+    k = 0
+    year = carried
+    for h in hits:
+        while k < len(carrying) and carrying[k].end <= h.lead:
+            year = carrying[k].year
+            k += 1
+        if h.year_set:
+            continue
+        c_start = clauses.start(span[0], h.start)
+        h.year = local.get(c_start, year)
+        h.year_set = True
 
 
 # --- 分别为 lists ------------------------------------------------------------------------------
 
 
-def _frames(text: str, span: tuple[int, int], hits: list[_Hit], times: Sequence[_Time]) -> list[list[_Hit]]:
+def _frames(clauses: _Clauses, span: tuple[int, int], hits: list[_Hit]) -> list[list[_Hit]]:
     """Map the values of each 分别为 list of a sentence onto its years, categories and items."""
+    text = clauses.text
     s_start, s_end = span
-    verbs = [m for m in _LIST_VERB.finditer(text, s_start, s_end)]
+    verbs = list(_LIST_VERB.finditer(text, s_start, s_end))
+    starts = [h.start for h in hits]
     frames: list[list[_Hit]] = []
     years: list[int] = []
     for k, verb in enumerate(verbs):
         stop = verbs[k + 1].start() if k + 1 < len(verbs) else s_end
-        members = [h for h in hits if verb.end() <= h.start < stop]
+        members = hits[bisect_left(starts, verb.end()) : bisect_left(starts, stop)]
         if not members:
             continue
-        head_start = _clause_start(text, s_start, verb.start())
-        while head_start > s_start and text[head_start - 1] in "，,":  # a year list may sit a clause back
-            prior = _clause_start(text, s_start, head_start - 1)
+        head_start = max(clauses.start(s_start, verb.start()), verb.start() - _MAX_HEAD)
+        for _ in range(3):  # a year list may sit a clause or two back
+            if head_start <= s_start or text[head_start - 1] not in "，,":
+                break
+            prior = clauses.start(s_start, head_start - 1)
             if len(_YEAR_IN_LIST.findall(text, prior, head_start)) < 2:
                 break
             head_start = prior
@@ -706,6 +735,7 @@ def _map_group(
     """Give each value of a group its indicator, category and year."""
     categories = [_category_of(i) for i in items] if len(items) >= 2 else []
     by_category = bool(categories) and all(categories)
+    middle = max((len(i) for i in items[1:-1]), default=0)
     for k, h in enumerate(values):
         indicator = head.replace("、", "") if head else None
         category = label if label else None
@@ -717,8 +747,8 @@ def _map_group(
                 indicator = last.replace(cat, "", 1) or last
             else:
                 item = items[k]
-                if k == 0 and len(items) >= 3:
-                    item = item[-max(len(i) for i in items[1:-1]) :]
+                if k == 0 and middle:
+                    item = item[-middle:]
                 indicator = item
         if change and indicator:
             indicator += change
@@ -739,11 +769,14 @@ def _frame_units(text: str, members: list[_Hit]) -> None:
     units = [h.unit for h in members if h.unit and not h.implied]
     if len(units) < 3:
         return
-    common = max(set(units), key=units.count)
+    common, count = Counter(units).most_common(1)[0]
+    if count < len(units) - 1:
+        return
+    b = unit_info(common)
     for h in members:
-        if h.unit and h.unit != common and unit_info(h.unit) and unit_info(common):
-            a, b = unit_info(h.unit), unit_info(common)
-            if a and b and a[0] == b[0] and units.count(common) >= len(units) - 1:
+        if h.unit and h.unit != common and b:
+            a = unit_info(h.unit)
+            if a and a[0] == b[0]:
                 h.warnings.append(f"unit {h.unit} differs from its list's {common}: a slip in the source?")
 
 
@@ -757,28 +790,34 @@ def _paragraph(text: str, offset: int, state: _State, section_of: _SectionIndex 
     folded = fold_digits(text)
     times = _find_times(folded, state.doc_year)
     hits = _lend_units(folded, _join_ranges(folded, _find_hits(text, folded, times)))
-    for t in times:
-        if t.warning:
-            state.warnings.append(t.warning)
+    state.warnings.extend(t.warning for t in times if t.warning)
+    clauses = _Clauses(folded)
     out: list[Quantity] = []
     subject: list[str] = []
-    start_year = (state.year, state.year_known)
+    year = state.year if state.year_known else None
     last_time: _Time | None = None
+    h0 = t0 = 0
     for span in _sentences(text):
-        s_hits = [h for h in hits if span[0] <= h.start < span[1]]
-        _read_sentence(folded, span, s_hits, times, state, subject)
+        h1 = h0
+        while h1 < len(hits) and hits[h1].start < span[1]:
+            h1 += 1
+        t1 = t0
+        while t1 < len(times) and times[t1].start < span[1]:
+            t1 += 1
+        s_hits, s_times = hits[h0:h1], times[t0:t1]
+        h0, t0 = h1, t1
+        _read_sentence(clauses, span, s_hits, s_times, year, subject)
         sentence = text[span[0] : span[1]].strip()
         for i, h in enumerate(s_hits):
             if i and s_hits[i - 1].end == h.start and s_hits[i - 1].unit:
                 h.warnings.append(f"separator lost between {text[s_hits[i - 1].start : h.end]!r}: split")
             out.append(_record(text, offset, h, sentence, section_of))
-        carried = [t for t in times if t.carries and span[0] <= t.start < span[1]]
+        carried = [t for t in s_times if t.carries]
         if carried:
-            state.year, state.year_known = carried[-1].year, True
-            last_time = carried[-1]
+            year, last_time = carried[-1].year, carried[-1]
     # into the next paragraph carry only a plain year or a span of years, not a date or 目前
-    if last_time is not None and not (last_time.period or last_time.year is None):
-        state.year, state.year_known = start_year
+    if last_time is not None and (last_time.period or last_time.year is None):
+        state.year, state.year_known = last_time.year, True
     return out
 
 
@@ -810,18 +849,22 @@ def _record(text: str, offset: int, h: _Hit, sentence: str, section_of: _Section
 
 
 class _SectionIndex:
-    """Finds the innermost section holding an offset."""
+    """Finds the innermost section holding an offset, descending the tree by bisection."""
 
     def __init__(self, sections: Sequence[Section]) -> None:
-        self._flat = [s for top in sections for s in top.walk()]
+        self._top = list(sections)
 
     def heading(self, pos: int) -> str | None:
-        """Heading of the innermost (last-starting) section whose [start, end) holds pos."""
-        best: Section | None = None
-        for s in self._flat:
-            if s.start <= pos < s.end and (best is None or s.start >= best.start):
-                best = s
-        return best.heading if best else None
+        """Heading of the innermost section whose [start, end) holds pos."""
+        found: Section | None = None
+        level: Sequence[Section] = self._top
+        while level:
+            k = bisect_left([s.start for s in level], pos + 1) - 1
+            if k < 0 or not level[k].start <= pos < level[k].end:
+                break
+            found = level[k]
+            level = found.children
+        return found.heading if found else None
 
 
 def extract_quantities(
