@@ -472,6 +472,12 @@ SMALL = [
     ),
     # a colon between the marker and the title (outpatient disease fees)
     ("第一部分：一类门诊特定病种\n一、高血压病", [(1, "第一部分", "一类门诊特定病种"), (2, "一、", "高血压病")], []),
+    # a 目录 link in the page furniture, followed by no headings, hides nothing
+    (
+        "目录\n首页\n一、总则\n本办法适用于全市各级行政机关及其工作人员的政务公开工作，包括决策、执行、管理、服务和结果公开。\n首页",
+        [(1, "一、", "总则")],
+        [],
+    ),
     # 一、二级 is not the heading 一、
     ("一、二级医院参照执行。", [], []),
     # an excerpt that starts at 九、 has no outline of its own

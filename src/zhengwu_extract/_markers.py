@@ -96,6 +96,7 @@ CJK_SPACE = re.compile(rf"(?<=[{_CJK}]){_SP}{{1,8}}(?=[{_CJK}])")  # 总  则 �
 # 目录 line that opens a table of contents repeating the headings before the body.
 TOC_LINE = re.compile(rf"{_SP}{{0,8}}(?:\#{{1,6}}{_SP}{{0,4}})?目{_SP}{{0,6}}录{_SP}{{0,4}}")
 TOC_MAX_LINES = 300
+TOC_ENTRY_MAX = 80  # a longer line is a paragraph: what follows 目录 is no table of contents
 LABEL_LINE_MAX = 24  # a 目录 or 注： label line is no longer than this
 TOC_MIN_ENTRIES = 3  # headings on consecutive lines, then the first again: a 目录 without its label
 TOC_PAGE_TAIL = re.compile(r"[\s.·…—\-_0-9]{0,80}$")  # dot leaders and page numbers: 总则……1

@@ -37,6 +37,7 @@ from ._markers import (
     ROW_NUMBER,
     SENTENCE_PUNCT,
     STYLES,
+    TOC_ENTRY_MAX,
     TOC_LINE,
     TOC_MAX_LINES,
     TOC_MIN_ENTRIES,
@@ -402,17 +403,21 @@ def _next_line_heading(body: str, eol: int) -> str:
 
 
 def _skip_toc(body: str, pos: int) -> int:
-    """Offset where the body resumes after a 目录 block: where its first entry is repeated."""
+    """Offset where the body resumes after a 目录 block: where its first entry, a heading, is repeated.
+    A block that holds a paragraph, or whose first entry is no heading, is no table of contents."""
     first = _eol(body, pos)
+    if MARKER.match(body, pos, first) is None:
+        return pos
     key = _toc_key(body[pos:first])
-    start, line_no = pos, 0
-    cur = first + 1
+    cur, line_no = first + 1, 0
     while key and cur < len(body) and line_no < TOC_MAX_LINES:
         eol = _eol(body, cur)
         if _toc_key(body[cur:eol]) == key:
             return cur
+        if eol - cur > TOC_ENTRY_MAX:
+            break
         cur, line_no = eol + 1, line_no + 1
-    return start  # no repeat found: read the lines as they are
+    return pos  # no repeat found: read the lines as they are
 
 
 def _toc_key(line: str) -> str:
