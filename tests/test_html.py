@@ -138,6 +138,15 @@ def test_hidden_print_copy_is_not_read() -> None:
     assert body.count("行政处罚决定书文号") == 1
 
 
+def test_table_rows_are_not_rejoined_as_broken_paragraphs() -> None:
+    """NFRA's penalty table: a row ending on a Chinese character is not glued to the next row."""
+    lines = zx.parse_file(HTML / "nfra_penalty_disclosure_2024_36.rendered.html", quantities=False).body.split("\n")
+    facts = next(line for line in lines if line.startswith("主要违法违规事实"))
+    assert facts.endswith("四、虚挂中介业务套取费用")
+    assert any(line.startswith("行政处罚依据 《保险公司管理规定》第五十四条") for line in lines)
+    assert "作出处罚决定的日期 2024年7月8日" in lines
+
+
 def test_footnotes_after_a_related_link_are_kept() -> None:
     body = zx.parse_file(HTML / "yichun_portal_jiangxi_2022_stats_communique.saved.html", quantities=False).body
     assert "[8]原保险保费收入是指保险企业确认的原保险合同保费收入。" in body.split("\n")

@@ -283,7 +283,7 @@ def read_html_page(text: str) -> PageParts:
     title = _choose_title(label_title, metas, root, before, body_lines)
     body_lines = _drop_title_lines(body_lines, title)
     body, signature, attachments, more = finish_body(
-        body_lines, title=title, doc_no=metadata.doc_no, hint_date=metadata.written_date
+        body_lines, title=title, doc_no=metadata.doc_no, hint_date=metadata.written_date, rejoin=False
     )
     warnings += more
     return PageParts(

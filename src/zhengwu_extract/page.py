@@ -301,12 +301,19 @@ def footer_start(lines: Sequence[str], begin: int = 0) -> int:
 
 
 def finish_body(
-    lines: Sequence[str], *, title: str | None = None, doc_no: str | None = None, hint_date: str | None = None
+    lines: Sequence[str],
+    *,
+    title: str | None = None,
+    doc_no: str | None = None,
+    hint_date: str | None = None,
+    rejoin: bool = True,
 ) -> tuple[str, Signature | None, list[str], list[str]]:
     """Clean body lines into the body text; also the signature block, attachments and warnings.
 
     Drops portal furniture and the footer, a leading repeat of the title or document number,
     re-joins paragraphs the scrape broke mid-sentence, and takes the closing 落款 off the end.
+    `rejoin=False` keeps every line: HTML lines end at real block elements (a table row is no
+    broken paragraph).
     """
     warnings: list[str] = []
     kept = [_fold(line) for line in lines[: footer_start(lines)]]
@@ -315,7 +322,7 @@ def finish_body(
     kept, copies = _drop_repeated_body(kept)
     if copies:
         warnings.append(f"the body was repeated {copies} more time(s) by the scrape; kept the first copy")
-    kept, joined = _rejoin(kept)
+    kept, joined = _rejoin(kept) if rejoin else (kept, 0)
     if joined:
         warnings.append(f"{joined} paragraph(s) broken mid-sentence re-joined")
     signature, kept = _take_signature(kept, hint_date)
