@@ -594,6 +594,13 @@ def test_numbers_past_ten() -> None:
     assert sections[10].marker == "十一、" and warnings == []
 
 
+def test_warnings_are_capped() -> None:
+    """A page of stray Chinese markers says what is odd without listing every one."""
+    _, warnings = build_sections("\n".join(f"{n}、乙" for n in ["二", "四", "六", "八"] * 10))
+    assert len(warnings) == 21
+    assert warnings[-1] == "section numbering: 20 more oddities not listed"
+
+
 def test_empty_and_plain_bodies() -> None:
     assert build_sections("") == ([], [])
     assert build_sections("没有任何编号的正文。\n第二段。") == ([], [])

@@ -79,6 +79,7 @@ RANKS: dict[str, float | None] = {
 ORDINAL_STYLES = frozenset({"编", "部分", "章", "节", "条"})
 LENIENT_STYLES = ORDINAL_STYLES | {"cn", "cnp"}
 MAX_SKIP = 3  # 一、 then 四、 is taken (with a warning); a longer jump is not a heading
+MAX_WARNINGS = 20  # numbering warnings listed per document; the rest are counted
 
 # A heading on its own line is short and has no sentence inside it.
 HEADING_LINE_MAX = 40

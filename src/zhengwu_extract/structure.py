@@ -27,6 +27,7 @@ from ._markers import (
     LENIENT_STYLES,
     MARKER,
     MAX_SKIP,
+    MAX_WARNINGS,
     MIN_ROW_HEADING,
     NOTES_LINE,
     OPENERS,
@@ -96,7 +97,7 @@ def build_sections(body: str) -> tuple[list[Section], list[str]]:
     nodes = builder.nodes
     _close(body, nodes)
     _collect_items(body, nodes)
-    return [n.freeze(body) for n in builder.roots], builder.warnings
+    return [n.freeze(body) for n in builder.roots], builder.all_warnings()
 
 
 def cn_number(text: str) -> int:
@@ -120,6 +121,7 @@ class _Builder:
         self.first_key = ""  # the first heading line, to spot a table of contents that repeats it
         self.text_seen = False  # a line of text has come since the first heading
         self.warnings: list[str] = []
+        self.unsaid = 0  # warnings beyond MAX_WARNINGS
 
     def read_lines(self) -> None:
         """Walk the lines once, skipping a 目录 block, and place every heading that passes the checks."""
@@ -272,8 +274,15 @@ class _Builder:
         return None
 
     def warn(self, mark: _Mark, what: str) -> None:
-        """Record a numbering oddity, naming the heading and where it is."""
-        self.warnings.append(f"section numbering: {mark.marker}{mark.heading[:20]} at offset {mark.start} {what}")
+        """Record a numbering oddity, naming the heading and where it is (the first MAX_WARNINGS only)."""
+        self.unsaid += len(self.warnings) >= MAX_WARNINGS
+        if len(self.warnings) < MAX_WARNINGS:
+            self.warnings.append(f"section numbering: {mark.marker}{mark.heading[:20]} at offset {mark.start} {what}")
+
+    def all_warnings(self) -> list[str]:
+        """The warnings, with a last line counting those left unsaid."""
+        more = [f"section numbering: {self.unsaid} more oddities not listed"] if self.unsaid else []
+        return self.warnings + more
 
 
 def _rank(style: str) -> float | None:
