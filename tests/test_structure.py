@@ -403,6 +403,19 @@ def test_broken_decimal_numbering() -> None:
     assert rows[:6] == [r if r[1] != "1.2.2" else (3, "1 . 2 . 2", "省级（Ⅱ级）") for r in GRAIN_PLAN[:6]]
 
 
+def wrap(body: str, width: int) -> str:
+    """The body as a PDF text layer gives it: every paragraph cut into lines of `width` characters."""
+    return "\n".join(para[i : i + width] for para in body.split("\n") for i in range(0, max(len(para), 1), width))
+
+
+@pytest.mark.parametrize("fixture", ["jiangjin.body.txt", "grain_plan.body.txt", "gwr2018_excerpt.txt"])
+@pytest.mark.parametrize("width", [9, 17, 26, 38, 52])
+def test_wrapped_lines_give_the_same_outline(fixture: str, width: int) -> None:
+    """A wrapped line that happens to start with 1. or 1) (a split "(1)") is no heading."""
+    body = read(fixture)
+    assert [r[:2] for r in outline(wrap(body, width))] == [r[:2] for r in outline(body)]
+
+
 def test_registration_excerpt_warns_about_its_start() -> None:
     _, warnings = build_sections(read("registration_reg_ch2_3.txt"))
     assert len(warnings) == 2
@@ -470,6 +483,8 @@ SMALL = [
         [(1, "一、", "总则"), (1, "二、", "附则")],
         [],
     ),
+    # a PDF line wrapped inside "(1)" does not start a heading "1)"
+    ("一、甲\n完成项目113个。其中:(\n1)校舍建设项目56个;(2)运动场建设项目14个。", [(1, "一、", "甲")], []),
     # a colon between the marker and the title (outpatient disease fees)
     ("第一部分：一类门诊特定病种\n一、高血压病", [(1, "第一部分", "一类门诊特定病种"), (2, "一、", "高血压病")], []),
     # a 目录 link in the page furniture, followed by no headings, hides nothing

@@ -137,6 +137,8 @@ class _Builder:
                     pos = eol + 1
                     continue
             m = MARKER.match(body, pos, eol)
+            if m is not None and pos >= 2 and body[pos - 2] in "(（":
+                m = None  # a wrapped line: "…其中:(" then "1)校舍建设项目56个"
             if m is not None and self.nodes and not self.text_seen:
                 self._restart_after_toc(body[pos:eol])
             placed = len(self.nodes)
