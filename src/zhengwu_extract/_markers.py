@@ -69,8 +69,7 @@ RANKS: dict[str, float | None] = {
     "arp": 7,
     "arh": 7.5,
     "circ": 8,
-    "dec": None,
-    "bare": None,
+    "dec": None,  # also bare 1　总则, which heads a decimal outline
 }
 
 # Styles whose numbering is loose in real pages (chapter-wide article runs, typos): a skip is
@@ -100,7 +99,7 @@ TOC_MAX_LINES = 300
 TOC_ENTRY_MAX = 80  # a longer line is a paragraph: what follows 目录 is no table of contents
 LABEL_LINE_MAX = 24  # a 目录 or 注： label line is no longer than this
 TOC_MIN_ENTRIES = 3  # headings on consecutive lines, then the first again: a 目录 without its label
-TOC_PAGE_TAIL = re.compile(r"[\s.·…—\-_0-9]{0,80}$")  # dot leaders and page numbers: 总则……1
+TOC_TAIL = " \t\u3000\u00a0\r.·…—-_0123456789０１２３４５６７８９"  # dot leaders, page numbers: 总则……1
 
 # A line that introduces notes (注：1.本公报中数据均为初步统计数 …): numbered notes are not headings.
 NOTES_LINE = re.compile(

@@ -42,13 +42,13 @@ from ._markers import (
     TOC_LINE,
     TOC_MAX_LINES,
     TOC_MIN_ENTRIES,
+    TOC_TAIL,
 )
 from .models import Section
 from .numbers import chinese_integer
 
 _TRAILING = " \t\u3000\u00a0\r"
 _DIGITS = frozenset("0123456789０１２３４５６７８９")
-_TOC_TAIL = " \t\u3000\u00a0\r.·…—-_0123456789０１２３４５６７８９"
 
 
 @dataclass
@@ -433,7 +433,7 @@ def _skip_toc(body: str, pos: int) -> int:
 
 def _toc_key(line: str) -> str:
     """A 目录 entry or heading, compared without spaces, dot leaders and page numbers."""
-    return "".join(line.split()).lstrip("#").rstrip(_TOC_TAIL)
+    return "".join(line.split()).lstrip("#").rstrip(TOC_TAIL)
 
 
 def _close(body: str, nodes: list[_Node]) -> None:
