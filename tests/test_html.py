@@ -273,6 +273,30 @@ def test_title_element_without_site_suffix_and_reprint_mark() -> None:
     assert doc.title == "关于某事的通知"
 
 
+def test_site_name_alone_is_no_title() -> None:
+    head = "<title>国家金融监督管理总局</title><meta name='SiteName' content='国家金融监督管理总局'>"
+    body = "<div class='wenzhang-title'>行政处罚信息公开表</div><div id='wenzhang-content'>" + ARTICLE + "</div>"
+    assert read_html_page(page(body, head=head)).title == "行政处罚信息公开表"
+
+
+def test_unrendered_placeholders_leave_header_fields_empty() -> None:
+    """NFRA's Vue header: labels whose values are still {{…}} templates."""
+    header = (
+        "<ul><li>索 引 号：<span>{{data.indexNo}}</span></li><li>办文部门：<span>{{data.docSource}}</span></li>"
+        "<li>文 号：<span>{{data.documentNo}}</span></li></ul>"
+    )
+    doc = read_html_page(page(header + f"<div id='zoom'>{ARTICLE}</div>"))
+    assert (doc.metadata.index_no, doc.metadata.publisher, doc.metadata.doc_no) == (None, None, None)
+
+
+def test_visit_counter_between_labels_does_not_swallow_the_date() -> None:
+    """Older Jiangxi county pages: one 来源： 访问量： 发布日期： line above the article."""
+    header = "<div class='attr'>来源：万载县统计局 访问量：<span>123</span> 发布日期：2016-03-01</div>"
+    doc = read_html_page(page(header + f"<div id='zoom'>{ARTICLE}</div>"))
+    assert (doc.metadata.publisher, doc.metadata.publish_date) == ("万载县统计局", "2016-03-01")
+    assert "访问量" not in doc.metadata.extra
+
+
 def test_gfxwj_file_status_from_its_script() -> None:
     header = "<ul><li><span id='file_status'>文件状态：</span></li></ul>"
     script = "<script>var file_status = '失效'; $('#file_status').parent().append(file_status);</script>"

@@ -102,6 +102,10 @@ EXTRA_LABELS: tuple[str, ...] = (
     "信息类别",
     "发布者",
     "文章类型",
+    "阅读次数",
+    "点击数",
+    "点击量",
+    "阅读量",
 )
 
 # Values that mean "none" in a header field.

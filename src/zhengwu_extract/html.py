@@ -75,13 +75,12 @@ _ROW_TAGS = frozenset({"tr", "li", "dd", "dt", "p"})
 _NESTED_ROWS = ("table", "ul", "ol", "dl")
 _HEADING_TAGS = frozenset({"h1", "h2", "h3"})
 
-# Header lines: labels of page furniture end a value (发布日期：… 浏览次数：… 字体大小：大 中 小).
-_FURNITURE_TAIL = re.compile(
-    r"(?<=[ \t\]】])[ \t]{0,3}[【\[]?"
-    r"(?:字体大小|字体|字号|浏览次数|访问量|阅读次数|点击数|分享到?|打印)[ \t]{0,2}[:：].*$"
-)
+# Header lines: page furniture that ends a line (… 字体大小：大 中 小, 【打印】 分享到：…).
+_FURNITURE_TAIL = re.compile(r"(?<=[ \t\]】])[ \t]{0,3}[【\[]?(?:字体大小|字体|字号|分享到?|打印)[ \t]{0,2}[:：].*$")
 # Labels of page furniture, dropped from the header pairs (访问量：2487).
-_FURNITURE_LABELS = frozenset({"访问量", "浏览次数", "阅读次数", "点击数", "字号", "字体", "字体大小"})
+_FURNITURE_LABELS = frozenset(
+    {"访问量", "浏览次数", "阅读次数", "阅读量", "点击数", "点击量", "字号", "字体", "字体大小"}
+)
 # Lines of the body that only link to other pages (相关解读：《…》).
 _RELATED_LINE = re.compile(r"^(?:相关解读|相关链接|相关文件|关联稿件|图文解读|政策解读)[:：]\s{0,3}《")
 # Template placeholders left by client-side rendering (Vue/Angular) and entities escaped twice.
@@ -140,8 +139,11 @@ class _Walker:
     def flush(self) -> None:
         if not self._buf:
             return
-        raw = _SPACE_RUN.sub(_space_of_run, "".join(self._buf))
+        raw = "".join(self._buf)
         self._buf = []
+        if "{{" in raw or "&" in raw:  # unrendered placeholders, entities escaped twice
+            raw = _LITERAL_ENTITY.sub(" ", _PLACEHOLDER.sub("", raw))
+        raw = _SPACE_RUN.sub(_space_of_run, raw)
         if not self.rows:  # in the header a line break separates fields (来源：… 字体大小：…)
             raw = _CJK_BREAK.sub("", raw)
         line = raw.replace(_BREAK, " ").strip(" \t")
@@ -510,9 +512,10 @@ def _choose_title(
     title_element = root.find(".//title")
     if title_element is not None:
         candidates.append(_text_of(title_element))
+    site = clean_title(metas.get("sitename"))
     for candidate in candidates:
         title = clean_title(candidate)
-        if title and _CJK.search(title):
+        if title and _CJK.search(title) and title != site:  # a <title> that is only the site's name
             return title
     return _first_title_line(body)
 
@@ -568,14 +571,8 @@ def _drop_title_lines(lines: list[str], title: str | None) -> list[str]:
 
 
 def _clean_lines(lines: Iterable[str]) -> list[str]:
-    """Body lines without template placeholders, escaped entities and links to related pages."""
-    out: list[str] = []
-    for line in lines:
-        line = _PLACEHOLDER.sub("", line)
-        line = _LITERAL_ENTITY.sub(" ", line).strip()
-        if line and not _RELATED_LINE.match(line):
-            out.append(line)
-    return out
+    """Body lines without the links to related pages (相关解读：《…》) some CMSs put inside the article."""
+    return [line for line in lines if not _RELATED_LINE.match(line)]
 
 
 def _tables(container: etree._Element, warnings: list[str]) -> list[Table]:
