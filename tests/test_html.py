@@ -239,6 +239,16 @@ def test_dl_dd_label_pairs_and_lone_label_values() -> None:
     assert doc.metadata.validity is None
 
 
+def test_bracket_labels_with_values_on_the_next_item() -> None:
+    """Chongqing: `• [ 索引号 ]` and `• value` on alternating items; an empty field gives two labels in a row."""
+    items = ["[ 索引号 ]", "11500381750069234B/2021-00128", "[ 发文字号 ]", "[ 发布机构 ]", "江津区教委"]
+    header = "<ul class='info'>" + "".join(f"<li>• {item}</li>" for item in items) + "</ul>"
+    doc = read_html_page(page(header + f"<div id='zoom'>{ARTICLE}</div>"))
+    assert doc.metadata.index_no == "11500381750069234B/2021-00128"
+    assert doc.metadata.doc_no is None
+    assert doc.metadata.publisher == "江津区教委"
+
+
 def test_dates_of_related_articles_are_not_taken() -> None:
     html = page(
         f"<div id='zoom'>{ARTICLE}</div>"

@@ -100,7 +100,6 @@ _CJK_BREAK = re.compile(
 _WIDE_SPACES = str.maketrans(
     {c: " " for c in "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f"}
 )
-_RUN = re.compile(r"[ \t\n\r\f\v]+")
 _HEADER_REACH = 30  # lines above the body within which the header block must end
 _HEADER_GAP = 8  # lines allowed between two label rows of one header block
 _TITLE_REACH = 12  # lines above the body searched for an article heading
@@ -256,12 +255,12 @@ def read_html_page(text: str) -> PageParts:
     """An HTML page into its parts: metadata, title, clean body, signature, attachments, tables."""
     root = _parse(text)
     if root is None:
-        parts = read_text_page(_RUN.sub(" ", text))
+        parts = read_text_page(text)
         parts.warnings.insert(0, "the HTML could not be parsed; read as plain text")
         return parts
     warnings: list[str] = []
     metas = _meta_tags(root)
-    statuses = _script_values(root)
+    status = _file_status(root)
     etree.strip_elements(root, *_STRIP_TAGS, with_tail=False)
     container = _body_container(root)
     if container is None:
@@ -275,9 +274,9 @@ def read_html_page(text: str) -> PageParts:
     pairs = _header_pairs(before)
     top, body_lines = _header_in_body(body_lines)
     pairs += top
-    if statuses:
+    if status:
         pairs = [(label, value) for label, value in pairs if _label_text(label) != "文件状态"]
-        pairs.append(("文件状态", statuses))
+        pairs.append(("文件状态", status))
     metadata, label_title, more = metadata_from_pairs(pairs, metas)
     warnings += more
     metadata = _with_meta_extras(_with_meta_time(metadata, metas), metas)
@@ -319,7 +318,7 @@ def _meta_tags(root: etree._Element) -> dict[str, str]:
     return metas
 
 
-def _script_values(root: etree._Element) -> str | None:
+def _file_status(root: etree._Element) -> str | None:
     """文件状态 of the gfxwj template, which only a script variable holds."""
     for script in root.iter("script"):
         if script.text and "file_status" in script.text:
