@@ -207,11 +207,10 @@ class _Walker:
 
     def _is_flat(self, tag: str, element: etree._Element) -> bool:
         if self.rows and tag in _ROW_TAGS:
-            return not any(True for _ in element.iterdescendants(*_NESTED_ROWS))
+            return next(element.iterdescendants(*_NESTED_ROWS), None) is None
         if tag in _CELL_TAGS:
-            row = element.getparent()
-            cells = 0 if row is None else sum(1 for c in row if isinstance(c.tag, str) and c.tag in _CELL_TAGS)
-            return cells >= 2 and not any(True for _ in element.iterdescendants("table"))
+            row = element.getparent()  # a row of one cell is page layout, not data
+            return row is not None and len(row) >= 2 and next(element.iterdescendants("table"), None) is None
         return False
 
 
