@@ -81,6 +81,15 @@ _FURNITURE_TAIL = re.compile(r"(?<=[ \t\]】])[ \t]{0,3}[【\[]?(?:字体大小|
 _FURNITURE_LABELS = frozenset(
     {"访问量", "浏览次数", "阅读次数", "阅读量", "点击数", "点击量", "字号", "字体", "字体大小"}
 )
+# A header cell or row that is only a label: 统一编号： / [ 索引号 ] / 索 引 号：.
+_LABEL_CELL = re.compile(
+    r"^[\[［【]?[ \u3000]{0,2}(?P<l>[\u4e00-\u9fff][\u4e00-\u9fff \u3000]{0,10}?)[ \u3000]{0,2}"
+    r"(?:[\]］】][ \u3000]{0,2}[:：]?|[:：])$"
+)
+# A label outside the known list and its value on one row of the header block: 文章类型：原创.
+_INLINE_PAIR = re.compile(
+    r"^(?P<l>[\u4e00-\u9fff][\u4e00-\u9fff \u3000]{1,9}?)[ \u3000]{0,2}[:：][ \u3000]{0,3}(?P<v>\S.{0,200})$"
+)
 # Lines of the body that only link to other pages (相关解读：《…》).
 _RELATED_LINE = re.compile(r"^(?:相关解读|相关链接|相关文件|关联稿件|图文解读|政策解读)[:：]\s{0,3}《")
 # Template placeholders left by client-side rendering (Vue/Angular) and entities escaped twice.
@@ -423,23 +432,78 @@ def _label_text(label: str) -> str:
 
 
 def _header_pairs(lines: Sequence[_Line]) -> list[tuple[str, str]]:
-    """Label/value pairs of the header block: the run of label rows that ends just above the body."""
-    found: list[tuple[int, list[tuple[str, str]]]] = []
+    """Label/value pairs of the header block: the run of label rows that ends just above the body.
+
+    The block is found by its known labels; within it, rows with other labels are read too, and
+    those labels are kept in `extra`.
+    """
+    rows: list[int] = []  # rows with a known label, nearest the body first
     for i in range(len(lines) - 1, max(-1, len(lines) - 200), -1):
-        text = _FURNITURE_TAIL.sub("", lines[i].text)
-        pairs = [(label, value) for _, label, value in text_header_pairs([text]) if not _furniture(label)]
-        if not pairs:
+        if not _known_pairs(lines[i].text):
             continue
-        last = found[-1][0] if found else len(lines)
-        if (not found and last - i > _HEADER_REACH) or (found and last - i > _HEADER_GAP):
+        last = rows[-1] if rows else len(lines)
+        if (not rows and last - i > _HEADER_REACH) or (rows and last - i > _HEADER_GAP):
             break
-        if len(pairs) == 1 and not pairs[0][1].strip() and i + 1 < len(lines):
+        rows.append(i)
+    pairs: list[tuple[str, str]] = []
+    i = rows[-1] if rows else len(lines)
+    while rows and i <= rows[0]:
+        found = _row_pairs(lines[i].text)
+        step = 1
+        if len(found) == 1 and not found[0][1].strip() and i + 1 < len(lines):
             value = _sibling_value(lines[i], lines[i + 1])
             if value:
-                pairs = [(pairs[0][0], value)]
-        found.append((i, pairs))
-    found.reverse()
-    return [pair for _, pairs in found for pair in pairs]
+                found, step = [(found[0][0], value)], 2
+        pairs += found
+        i += step
+    return pairs
+
+
+def _known_pairs(text: str) -> list[tuple[str, str]]:
+    """Pairs with labels of the known list (LABELS, EXTRA_LABELS), page furniture left out."""
+    found = text_header_pairs([_FURNITURE_TAIL.sub("", text)]) if len(text) <= 300 else []
+    return [(label, value) for _, label, value in found if not _furniture(label)]
+
+
+def _row_pairs(text: str) -> list[tuple[str, str]]:
+    """Pairs of one header row: label/value cells, `label：value` runs, or a lone label."""
+    text = _FURNITURE_TAIL.sub("", text)
+    if len(text) > 300 or is_boilerplate(text):
+        return []
+    if "\t" in text:
+        return _cell_pairs(text.split("\t"))
+    found = _known_pairs(text)
+    if found:
+        return found
+    match = _INLINE_PAIR.match(text) or _LABEL_CELL.match(text)
+    if match is None or _furniture(match["l"]):
+        return []
+    return [(match["l"], match.groupdict().get("v") or "")]
+
+
+def _cell_pairs(cells: Iterable[str]) -> list[tuple[str, str]]:
+    """Pairs from the cells of a row: a label cell takes the cells up to the next label as its value."""
+    pairs: list[tuple[str, str]] = []
+    label: str | None = None
+    values: list[str] = []
+    for cell in (c.strip() for c in cells):
+        if not cell:
+            continue
+        lone = _LABEL_CELL.match(cell)
+        inline = [] if lone else _known_pairs(cell)
+        if lone or inline:
+            if label is not None:
+                pairs.append((label, " ".join(values)))
+            label, values = (lone["l"], []) if lone else (None, [])
+            if inline:
+                pairs += inline[:-1]
+                label, value = inline[-1]
+                values = [value] if value.strip() else []
+        elif label is not None:
+            values.append(cell)
+    if label is not None:
+        pairs.append((label, " ".join(values)))
+    return [(label, value) for label, value in pairs if not _furniture(label)]
 
 
 def _furniture(label: str) -> bool:
