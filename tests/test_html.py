@@ -244,6 +244,12 @@ def test_unknown_labels_of_the_header_block_go_to_extra() -> None:
     assert doc.metadata.extra["审核人"] == "张三"
 
 
+def test_label_cells_without_colons() -> None:
+    header = "<table><tr><td>索引号</td><td>123/2020-1</td><td>发布日期</td><td>2020-01-02</td></tr></table>"
+    doc = read_html_page(page(header + f"<div id='zoom'>{ARTICLE}</div>"))
+    assert (doc.metadata.index_no, doc.metadata.publish_date) == ("123/2020-1", "2020-01-02")
+
+
 def test_dl_dd_label_pairs_and_lone_label_values() -> None:
     header = (
         "<dl><dt>索引号：</dt><dd>123/2020-1</dd><dt>发布机构：</dt><dd>某某局</dd></dl>"

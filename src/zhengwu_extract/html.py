@@ -23,6 +23,7 @@ from .page import (
     clean_title,
     finish_body,
     is_boilerplate,
+    label_key,
     metadata_from_pairs,
     read_text_page,
     text_header_pairs,
@@ -439,7 +440,7 @@ def _header_pairs(lines: Sequence[_Line]) -> list[tuple[str, str]]:
     """
     rows: list[int] = []  # rows with a known label, nearest the body first
     for i in range(len(lines) - 1, max(-1, len(lines) - 200), -1):
-        if not _known_pairs(lines[i].text):
+        if not any(label_key(label) for label, _ in _row_pairs(lines[i].text)):
             continue
         last = rows[-1] if rows else len(lines)
         if (not rows and last - i > _HEADER_REACH) or (rows and last - i > _HEADER_GAP):
