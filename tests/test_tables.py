@@ -438,3 +438,52 @@ def test_pdf_document_gets_table_records() -> None:
     assert doc.body[first.start : first.end] == "107.5"
     growth = next(q for q in qs if q.row == 1 and q.column == 2)
     assert (growth.indicator, growth.value, growth.unit) == ("第1项产品产量比上年增长", 1.1, "%")
+
+
+# --- the pipeline: table records in doc.quantities ---------------------------------------------
+
+
+def test_two_sided_table_takes_each_figure_label_from_its_left() -> None:
+    (table,) = tables_from_lines(FLAT_TWO_SIDED)
+    got = [(q.indicator, q.value, q.row, q.column, q.total) for q in table_quantities(table, 0, doc_year=2023)]
+    assert got == [
+        ("税收收入", 34000, 1, 1, False),
+        ("一般公共服务支出", 32150, 1, 3, False),
+        ("非税收入", 30000, 2, 1, False),
+        ("教育支出", 61230, 2, 3, False),
+        ("转移性收入", 486923, 3, 1, False),
+        ("社会保障和就业支出", 98765, 3, 3, False),
+        ("收入总计", 550923, 4, 1, True),
+        ("支出总计", 550923, 4, 3, True),
+    ]
+
+
+def test_text_page_gets_flattened_table_records() -> None:
+    text = "\n".join(["关于沙洋县2022年预算执行情况的报告", *FLAT_TWO_SIDED])
+    doc = zx.parse(text, "budget.txt")
+    assert doc.format == "text" and len(doc.tables) == 1
+    assert doc.tables[0].start == doc.body.index("税收收入")
+    table_records = [q for q in doc.quantities if q.origin == "table"]
+    assert len(table_records) == 8
+    spending = next(q for q in table_records if q.indicator == "教育支出")
+    assert (spending.value, spending.unit, spending.year, spending.table) == (61230, "万元", 2022, 0)
+    assert doc.body[spending.start : spending.end] == "61230"
+    starts = [q.start for q in doc.quantities]
+    assert starts == sorted(starts)  # table and text records in body order
+
+
+def test_html_page_gets_located_table_records() -> None:
+    doc = zx.parse_file(FIXTURES / DAQING)
+    assert len(doc.tables) == 6
+    table_records = [q for q in doc.quantities if q.origin == "table"]
+    assert len(table_records) >= 130
+    assert all(doc.body[q.start : q.end] == q.raw for q in table_records)
+    gdp = next(q for q in table_records if q.indicator == "地区生产总值" and q.table == 0)
+    assert (gdp.value, gdp.unit, gdp.year, gdp.text) == (4000.5, "亿元", 2012, "地区生产总值 4000.5 10.0")
+
+
+def test_sentence_in_a_cell_is_read_once() -> None:
+    doc = zx.parse_file(FIXTURES / NFRA)
+    fines = [q for q in doc.quantities if q.value == 158 and q.unit == "万元"]
+    assert len(fines) == 1 and fines[0].origin == "table"
+    assert doc.body[fines[0].start : fines[0].end] == "158万元"

@@ -129,6 +129,15 @@ def _parse(data: bytes | str, source: str | None, with_quantities: bool, limits:
 
         quantities, quantity_warnings = document_quantities(parts.body, sections, parts.metadata, tables=parts.tables)
         warnings += quantity_warnings
+    tables = parts.tables
+    try:  # table records (origin "table") join the text ones; a failure here leaves the page without them
+        from .tables import add_table_quantities
+
+        tables, quantities = add_table_quantities(
+            loaded.format, parts.body, parts.tables, quantities, parts.metadata, with_quantities=with_quantities
+        )
+    except Exception as exc:
+        warnings.append(f"tables skipped: {type(exc).__name__}: {str(exc)[:200]}")
     return Document(
         source=source,
         format=loaded.format,
@@ -139,6 +148,6 @@ def _parse(data: bytes | str, source: str | None, with_quantities: bool, limits:
         attachments=parts.attachments,
         sections=sections,
         quantities=quantities,
-        tables=parts.tables,
+        tables=tables,
         warnings=warnings,
     )

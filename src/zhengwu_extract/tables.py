@@ -12,11 +12,12 @@ alignment finder for unruled numeric tables, and joins tables continued on the n
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from .models import Quantity, Table
+from .models import Metadata, Quantity, Table
 from .numbers import SCALES
 from .quantities import extract_quantities, quantity_from_cell, unit_info
 
@@ -695,6 +696,11 @@ def table_quantities(
     (`金额（万元）`) or the table's unit. Given the document `body`, each record's `text` is its row as
     written there and `start`/`end` locate the cell value (searching from `offset`).
     """
+    return _table_records(table, index, doc_year, _Locator(body, offset))
+
+
+def _table_records(table: Table, index: int, doc_year: int | None, locate: _Locator) -> list[Quantity]:
+    """The records of one table; `locate` finds rows in the body and moves on past them."""
     rows = table.rows
     if len(rows) <= table.header_rows or not rows[0]:
         return []
@@ -704,35 +710,27 @@ def table_quantities(
         for col in columns:
             col.skip = True  # a table of survey coordinates: its numbers are positions, not amounts
     data = rows[table.header_rows :]
-    label_cols = _label_columns(data, columns)
     columns = _skip_row_numbers(data, columns)
+    label_cols = _label_columns(data, columns)
+    owner = _label_owners(label_cols, width)
     caption_year = _year_of(table.caption or "", doc_year)
-    locate = _Locator(body, offset)
     for head in rows[: table.header_rows]:
-        locate.row(_distinct(head))  # anchors the search after the header, when the body has it
+        locate.row(_distinct(head), lenient=False)  # anchors the search after the header, when written so
     out: list[Quantity] = []
-    carried: str | None = None  # a unit in a row header holds for the rows below it (大牲畜（万头）, #奶牛 …)
+    # a unit in a row header holds for the rows below it (大牲畜（万头）, #黄牛及肉牛 …), per label block
+    carried: dict[tuple[int, ...], str] = {}
     for r, row in enumerate(data, start=table.header_rows):
-        label = _row_label(row, label_cols, columns)
-        indicator = label
-        if label:
-            paren = _PAREN_UNIT.search(label)
-            if paren and _looks_unit(paren["unit"]):
-                carried = paren["unit"].replace("单位：", "").replace("单位:", "").strip()
-                indicator = label[: paren.start()].strip()
         if not any(is_number_cell(cell) for c, cell in enumerate(row) if c not in label_cols):
-            carried = None  # a section row (期末畜禽存栏) starts a new group
-        row_unit = carried
-        for c, col in enumerate(columns):
-            if col.units_per_row and row[c]:
-                row_unit = row[c]
-        total = bool(label) and any(word in (label or "") for word in TOTAL_WORDS)
-        indicator = _strip_marks(indicator)
+            carried.clear()  # a section row (期末畜禽存栏) starts a new group
+        heads = {block: _head(row, block, columns, carried) for block in set(owner.values())}
+        per_row_unit = next((row[c] for c, col in enumerate(columns) if col.units_per_row and row[c]), None)
         row_span = locate.row(_distinct(row))
         for c, cell in enumerate(row):
             col = columns[c]
             if c in label_cols or col.skip or col.units_per_row or not cell or _CODE.match(cell):
                 continue
+            indicator, row_unit, total = heads[owner[c]]
+            row_unit = per_row_unit or row_unit
             if not is_number_cell(cell):
                 if len(cell) >= 6 and _DIGIT.search(cell):
                     place = {"table": index, "row": r, "column": c, "total": total}
@@ -784,7 +782,7 @@ def _prose_records(
     for q in records:
         if cell[max(0, q.start - 1) : q.start] in _FORMULA_MARKS:
             continue  # ×100% in a formula (计算方法：a/b×100%) is not a stated amount
-        start, end = (at + q.start, at + q.end) if at is not None else (0, 0)
+        start, end = locate.offsets(cell, at, q.start, q.end) if at is not None else (0, 0)
         update = {"origin": "table", "indicator": q.indicator or label, "start": start, "end": end, **place}
         out.append(q.model_copy(update=update))
     return out
@@ -874,18 +872,63 @@ def _looks_unit(text: str) -> bool:
 
 
 def _label_columns(data: Sequence[Sequence[str]], columns: Sequence[_Column]) -> set[int]:
-    """Columns left of the first figure column that mostly hold text: the row headers."""
+    """Columns that mostly hold text: the row headers (a two-sided 收入|金额|支出|金额 table has two).
+
+    A table of text only keeps its first column as the row header, so the sentences in its other
+    cells (处罚决定: 罚款158万元) are read for figures.
+    """
     width = len(columns)
     labels: set[int] = set()
     for c in range(width):
+        if columns[c].skip or columns[c].units_per_row:
+            continue
         values = [row[c] for row in data if c < len(row) and row[c]]
         numeric = sum(1 for v in values if is_number_cell(v))
-        if values and numeric > 0.5 * len(values) and not columns[c].skip:
-            break
-        labels.add(c)
-    if len(labels) == width:
-        labels = {0}
+        if not values or numeric <= 0.5 * len(values):
+            labels.add(c)
+    usable = [c for c in range(width) if not columns[c].skip and not columns[c].units_per_row]
+    if not labels or all(c in labels for c in usable):
+        return {usable[0] if usable else 0}
     return labels
+
+
+def _label_owners(label_cols: set[int], width: int) -> dict[int, tuple[int, ...]]:
+    """For every column, the block of adjacent label columns nearest on its left (else the first block)."""
+    blocks: list[tuple[int, ...]] = []
+    run: list[int] = []
+    for c in range(width + 1):
+        if c < width and c in label_cols:
+            run.append(c)
+        elif run:
+            blocks.append(tuple(run))
+            run = []
+    owner: dict[int, tuple[int, ...]] = {}
+    current = blocks[0] if blocks else ()
+    for c in range(width):
+        for block in blocks:
+            if block[-1] < c:
+                current = block
+        owner[c] = current
+    return owner
+
+
+def _head(
+    row: Sequence[str], block: tuple[int, ...], columns: Sequence[_Column], carried: dict[tuple[int, ...], str]
+) -> tuple[str | None, str | None, bool]:
+    """Indicator, unit and total flag a row header gives: `大牲畜（万头）` → 大牲畜, 万头; `合计` → total."""
+    label: str | None = None
+    for c in block:
+        usable = not columns[c].skip and not columns[c].units_per_row
+        if c < len(row) and row[c] and usable and not is_number_cell(row[c]):
+            label = row[c]
+    indicator = label
+    if label:
+        paren = _PAREN_UNIT.search(label)
+        if paren and _looks_unit(paren["unit"]):
+            carried[block] = paren["unit"].replace("单位：", "").replace("单位:", "").strip()
+            indicator = label[: paren.start()].strip()
+    total = bool(label) and any(word in (label or "") for word in TOTAL_WORDS)
+    return _strip_marks(indicator), carried.get(block), total
 
 
 def _skip_row_numbers(data: Sequence[Sequence[str]], columns: list[_Column]) -> list[_Column]:
@@ -896,16 +939,6 @@ def _skip_row_numbers(data: Sequence[Sequence[str]], columns: list[_Column]) -> 
         if numbers == sorted(numbers) and numbers[0] <= 1 + len(numbers) // 10:
             columns[0].skip = True
     return columns
-
-
-def _row_label(row: Sequence[str], label_cols: set[int], columns: Sequence[_Column]) -> str | None:
-    """The most specific row header: the last text cell among the label columns."""
-    label: str | None = None
-    for c in sorted(label_cols):
-        usable = not columns[c].skip and not columns[c].units_per_row
-        if c < len(row) and row[c] and usable and not is_number_cell(row[c]):
-            label = row[c]
-    return label
 
 
 def _strip_marks(label: str | None) -> str | None:
@@ -947,102 +980,124 @@ def _cell_quantity(text: str, unit_hint: str | None) -> Quantity | None:
 
 
 _ATTEMPTS = 30  # occurrences of a row's first cell tried before giving up (keeps the search linear)
-_GAP = 24  # characters allowed between two cells of one row in the body
+_REACH = 200_000  # squeezed characters searched ahead of the cursor for one row
+_GAP = 2  # characters (white space aside) allowed between two cells of one row in the body
+_SPACE = re.compile(r"\s+")
 
 
 class _Locator:
-    """Finds table rows and cells in the body text, moving forward only (linear over a table)."""
+    """Finds table rows and cells in the body, moving forward only (linear over a document).
 
-    def __init__(self, body: str, offset: int) -> None:
+    Matching ignores white space, so `粮 食` in the body meets the cell `粮食` and `15172. 500` meets
+    `15172.500`; offsets are mapped back to the body.
+    """
+
+    def __init__(self, body: str, offset: int = 0) -> None:
         self.body = body
-        self.pos = offset
-        self.squeezed: str | None = None
+        keep = [i for i, ch in enumerate(body) if not ch.isspace()]
+        self.squeezed = "".join(body[i] for i in keep)
+        self.index = keep
+        self.pos = bisect_right(keep, offset - 1) if offset else 0
 
-    def row(self, cells: Sequence[str]) -> tuple[int, int] | None:
-        """Span of a row in the body: its cells in order, close together, at or after the cursor.
+    def row(self, cells: Sequence[str], *, lenient: bool = True) -> tuple[int, int] | None:
+        """Squeezed span of a row: its cells in order and adjacent, at or after the cursor.
 
-        Every cell must follow the previous one within a short gap; failing that (a PDF body writes
-        a merged cell only once) the row is the run of its cells that are found close together.
+        The row is anchored on its longest cell and the others are checked on each side of it. Failing
+        that (a PDF body or a rowspan writes a merged cell only once), a run of at least half the cells.
         """
-        if not self.body or not cells:
+        wanted = [_SPACE.sub("", c) for c in cells]
+        wanted = [c for c in wanted if c]
+        if not self.squeezed or not wanted:
             return None
-        limit = self.pos + 4 * sum(len(c) for c in cells) + 2400
-        for strict in (True, False):
+        anchor = max(range(len(wanted)), key=lambda k: len(wanted[k]))
+        for strict in (True, False) if lenient else (True,):
             pos = self.pos
+            limit = self.pos + _REACH
             for _ in range(_ATTEMPTS):
-                span = self._run(cells, pos, limit, strict)
-                if span is None:
+                at = self._find(wanted[anchor], pos, limit)
+                if at is None:
                     break
-                if span[1] >= 0:
+                span = self._around(wanted, anchor, at, strict)
+                if span is not None:
                     self.pos = span[1]
                     return span
-                pos = span[0] + 1
+                pos = at + 1
         return None
 
-    def _run(self, cells: Sequence[str], pos: int, limit: int, strict: bool) -> tuple[int, int] | None:
-        """Cells in order from the first occurrence of the row's first findable cell at or after `pos`.
-
-        None when no cell is found at all; (start, -1) when the cells do not follow it closely.
-        """
-        first = 0
-        start = self._find(cells[0], pos, limit)
-        while start is None and not strict and first + 1 < min(len(cells), 4):
-            first += 1
-            start = self._find(cells[first], pos, limit)
-        if start is None:
-            return None
-        end = start + len(cells[first])
+    def _around(self, cells: Sequence[str], anchor: int, at: int, strict: bool) -> tuple[int, int] | None:
+        """The row's span when the cells before and after the anchor (found at `at`) sit next to it."""
+        start, end = at, at + len(cells[anchor])
         found = 1
-        for cell in cells[first + 1 :]:
-            at = self._find(cell, end, end + _GAP + len(cell))
-            if at is None:
+        for cell in reversed(cells[:anchor]):
+            lo = max(0, start - _GAP - len(cell))
+            hit = self.squeezed.rfind(cell, lo, start)
+            if hit < 0:
                 if strict:
-                    return start, -1
+                    return None
                 continue
-            end = at + len(cell)
-            found += 1
-        if not strict and found * 2 < len(cells) - first:
-            return start, -1
+            start, found = hit, found + 1
+        for cell in cells[anchor + 1 :]:
+            after = self._find(cell, end, end + _GAP + len(cell))
+            if after is None:
+                if strict:
+                    return None
+                continue
+            end, found = after + len(cell), found + 1
+        if found * 2 < len(cells):
+            return None
         return start, end
 
+    def span(self, squeezed: tuple[int, int]) -> tuple[int, int]:
+        """A squeezed span as body offsets."""
+        return self.index[squeezed[0]], self.index[squeezed[1] - 1] + 1
+
     def cell(self, cell: str, span: tuple[int, int] | None, fallback: str) -> tuple[str, int, int]:
-        """The row text and the cell's offsets (the row's when the cell is not written as such)."""
+        """The row as written in the body, and the cell's body offsets (the row's when not found)."""
         if span is None:
             return fallback, 0, 0
-        start, end = span
+        start, end = self.span(span)
         line_start = self.body.rfind("\n", 0, start) + 1
         line_end = self.body.find("\n", end)
         line_end = len(self.body) if line_end < 0 else line_end
         short = line_end - line_start <= 4 * (end - start) + 80
         text = self.body[line_start:line_end] if short else self.body[start:end]
-        at = self.body.find(cell, start, end)
-        if at < 0:
+        if not short or "\n" in self.body[start:end]:
+            text = self.body[start:end]
+        at = self.inside(cell, span)
+        if at is None:
             return text, start, end
-        return text, at, at + len(cell)
+        return text, *self.span((at, at + len(_SPACE.sub("", cell))))
 
     def inside(self, cell: str, span: tuple[int, int] | None) -> int | None:
-        """Where a (long) cell's text starts in the body, within its row's span."""
+        """Squeezed offset where a cell's text starts within its row's span."""
         if span is None:
             return None
-        at = self.body.find(cell, span[0], span[1] + 1)
+        wanted = _SPACE.sub("", cell)
+        at = self.squeezed.find(wanted, span[0], span[1]) if wanted else -1
         return None if at < 0 else at
 
+    def offsets(self, cell: str, at: int, start: int, end: int) -> tuple[int, int]:
+        """Body offsets of `cell[start:end]`, the cell starting at squeezed offset `at`."""
+        skip_start = len(_SPACE.sub("", cell[:start]))
+        skip_end = len(_SPACE.sub("", cell[:end]))
+        if skip_end <= skip_start:
+            return 0, 0
+        return self.span((at + skip_start, at + skip_end))
+
     def _find(self, text: str, start: int, stop: int) -> int | None:
-        at = self.body.find(text, start, min(len(self.body), stop))
+        at = self.squeezed.find(text, start, min(len(self.squeezed), stop))
         return None if at < 0 else at
 
 
 def locate_tables(tables: Iterable[Table], body: str) -> list[Table]:
     """The tables with `start` set to the body offset of their first data row, when it is found."""
     out: list[Table] = []
-    pos = 0
+    locator = _Locator(body)
     for table in tables:
-        locator = _Locator(body, pos)
         rows = table.rows[table.header_rows :] or table.rows
-        span = locator.row([c for c in rows[0] if c]) if rows else None
+        span = locator.row(_distinct(rows[0])) if rows else None
         if span is not None:
-            pos = span[1]
-            out.append(table.model_copy(update={"start": span[0]}))
+            out.append(table.model_copy(update={"start": locator.span(span)[0]}))
         else:
             out.append(table)
     return out
@@ -1051,11 +1106,58 @@ def locate_tables(tables: Iterable[Table], body: str) -> list[Table]:
 def document_table_quantities(tables: Sequence[Table], body: str, doc_year: int | None) -> list[Quantity]:
     """Quantity records of every table of a document, located in its body, tables in order."""
     out: list[Quantity] = []
-    pos = 0
+    locator = _Locator(body)
     for index, table in enumerate(tables):
-        records = table_quantities(table, index, doc_year=doc_year, body=body, offset=pos)
-        located = [q.end for q in records if q.end > 0]
-        if located:
-            pos = max(located)
-        out.extend(records)
+        out.extend(_table_records(table, index, doc_year, locator))
     return out
+
+
+# --- the pipeline's entry point ----------------------------------------------------------------
+
+
+def add_table_quantities(
+    fmt: str,
+    body: str,
+    tables: Sequence[Table],
+    records: Sequence[Quantity],
+    metadata: Metadata,
+    *,
+    with_quantities: bool = True,
+) -> tuple[list[Table], list[Quantity]]:
+    """The document's tables (located in the body; a text page's flattened tables found) and its records.
+
+    Table records join the text records in body order; a text record reading the same figure as a
+    table cell (a sentence inside a cell, a row the text reader also read) gives way to the table's.
+    """
+    found = list(tables)
+    if fmt == "text" and not found:
+        found = tables_from_lines(body.split("\n"))
+    found = locate_tables(found, body)
+    if not with_quantities or not found:
+        return found, list(records)
+    table_records = document_table_quantities(found, body, _metadata_year(metadata))
+    return found, merge_records(records, table_records)
+
+
+def _metadata_year(metadata: Metadata) -> int | None:
+    """The document's own year (written, else published): what 本年/上年 in a header are counted from."""
+    for date in (metadata.written_date, metadata.publish_date):
+        if date and date[:4].isdigit():
+            return int(date[:4])
+    return None
+
+
+def merge_records(text_records: Sequence[Quantity], table_records: Sequence[Quantity]) -> list[Quantity]:
+    """Text and table records in body order, without text records whose figure a table record covers."""
+    spans = sorted((q.start, q.end) for q in table_records if q.end > q.start)
+    starts = [s for s, _ in spans]
+
+    def covered(q: Quantity) -> bool:
+        if q.end <= q.start:
+            return False
+        k = bisect_right(starts, q.end - 1)
+        return k > 0 and spans[k - 1][1] > q.start
+
+    kept = [q for q in text_records if not covered(q)]
+    located = sorted([*kept, *(q for q in table_records if q.end > q.start)], key=lambda q: (q.start, q.end))
+    return located + [q for q in table_records if q.end <= q.start]
