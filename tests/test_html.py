@@ -335,6 +335,16 @@ def test_gfxwj_file_status_from_its_script() -> None:
     assert doc.metadata.validity == "失效"
 
 
+def test_specific_container_wins_over_a_page_wrapper() -> None:
+    html = page(
+        "<div id='content'><div class='nav'>首页、政务公开、政策文件、政策解读、互动交流、办事服务</div>"
+        "<ul class='list'><li>关于开展二〇二〇年度统计执法检查工作的通知，请各单位认真落实。</li>"
+        "<li>关于做好二〇二〇年度统计年报和定期报表工作的通知，请各单位按时报送。</li></ul>"
+        f"<div class='TRS_Editor'>{ARTICLE}</div></div>"
+    )
+    assert read_html_page(html).body.startswith("为进一步做好工作")
+
+
 def test_body_by_text_density_without_a_known_container() -> None:
     html = page(
         "<div class='nav'><a href='#'>首页、政务、服务、互动</a></div>"

@@ -373,10 +373,15 @@ def _body_container(root: etree._Element) -> etree._Element | None:
     if not sized:
         return None
     best_size = max(size for _, _, size in sized)
-    # the richest container; among those holding nearly all of its text, the innermost best-ranked one
-    rich = [item for item in sized if item[2] >= 0.8 * best_size]
-    rich.sort(key=lambda item: (-_depth(item[1]), item[0]))
-    return rich[0][1]
+    # the most specific container holding a fair share of the text (a wrapper such as #content
+    # ranks last), then the innermost container inside it that still holds nearly all of its text
+    _, chosen, size = min((item for item in sized if item[2] >= 0.25 * best_size), key=lambda item: item[0])
+    inner = [element for _, element, n in sized if n >= 0.8 * size and _inside(element, chosen)]
+    return max(inner, key=_depth, default=chosen)
+
+
+def _inside(element: etree._Element, ancestor: etree._Element) -> bool:
+    return any(node is ancestor for node in element.iterancestors())
 
 
 def _hidden_in_page(element: etree._Element) -> bool:
