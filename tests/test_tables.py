@@ -487,3 +487,9 @@ def test_sentence_in_a_cell_is_read_once() -> None:
     fines = [q for q in doc.quantities if q.value == 158 and q.unit == "万元"]
     assert len(fines) == 1 and fines[0].origin == "table"
     assert doc.body[fines[0].start : fines[0].end] == "158万元"
+
+
+def test_figures_in_a_later_text_column_count() -> None:
+    durations = [(q.indicator, q.value, q.unit, q.kind) for q in records(FEES) if q.column == 5]
+    assert ("慢性丙型肝炎审核确认有效期", 6, "个月", "duration") in durations
+    assert ("家庭病床审核确认有效期", 90, "天", "duration") in durations

@@ -136,6 +136,8 @@ def _parse(data: bytes | str, source: str | None, with_quantities: bool, limits:
         tables, quantities = add_table_quantities(
             loaded.format, parts.body, parts.tables, quantities, parts.metadata, with_quantities=with_quantities
         )
+    except ExtractError:
+        raise  # a time limit, not a defect of the tables
     except Exception as exc:
         warnings.append(f"tables skipped: {type(exc).__name__}: {str(exc)[:200]}")
     return Document(

@@ -713,6 +713,7 @@ def _table_records(table: Table, index: int, doc_year: int | None, locate: _Loca
     columns = _skip_row_numbers(data, columns)
     label_cols = _label_columns(data, columns)
     owner = _label_owners(label_cols, width)
+    first_block = set(owner[min(label_cols)]) if label_cols else set()
     caption_year = _year_of(table.caption or "", doc_year)
     for head in rows[: table.header_rows]:
         locate.row(_distinct(head), lenient=False)  # anchors the search after the header, when written so
@@ -727,8 +728,10 @@ def _table_records(table: Table, index: int, doc_year: int | None, locate: _Loca
         row_span = locate.row(_distinct(row))
         for c, cell in enumerate(row):
             col = columns[c]
-            if c in label_cols or col.skip or col.units_per_row or not cell or _CODE.match(cell):
+            if col.skip or col.units_per_row or not cell or _CODE.match(cell):
                 continue
+            if c in label_cols and (c in first_block or not is_number_cell(cell)):
+                continue  # a row header; figures in a later text column (有效期: 长期, 两年) still count
             indicator, row_unit, total = heads[owner[c]]
             row_unit = per_row_unit or row_unit
             if not is_number_cell(cell):
