@@ -229,6 +229,16 @@ def test_nested_layout_tables_give_leaf_pairs() -> None:
     assert doc.metadata.publish_date == "2018-12-06"
 
 
+def test_header_table_inside_the_body_container() -> None:
+    body = (
+        "<div class='TRS_Editor'><table><tr><td>索引号：</td><td>123/2020-1</td></tr>"
+        f"<tr><td>发文字号：</td><td>某府发〔2020〕3号</td></tr></table>{ARTICLE}</div>"
+    )
+    doc = read_html_page(page(body))
+    assert (doc.metadata.index_no, doc.metadata.doc_no) == ("123/2020-1", "某府发〔2020〕3号")
+    assert doc.body.startswith("为进一步做好工作")
+
+
 def test_unknown_labels_of_the_header_block_go_to_extra() -> None:
     header = (
         "<table><tr><td>索引号：</td><td>123/2020-1</td><td>备案编号：</td><td>BA-7</td></tr>"

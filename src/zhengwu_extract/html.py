@@ -527,10 +527,10 @@ def _header_in_body(lines: list[str]) -> tuple[list[tuple[str, str]], list[str]]
     """Label lines (来源/发布日期 …) at the very top of the body container belong to the header."""
     pairs: list[tuple[str, str]] = []
     drop: set[int] = set()
-    for i, line in enumerate(lines[:6]):
-        found = text_header_pairs([_FURNITURE_TAIL.sub("", line)]) if len(line) <= 120 else []
-        if found:
-            pairs += [(label, value) for _, label, value in found if not _furniture(label)]
+    for i, line in enumerate(lines[:8]):
+        found = _row_pairs(line) if len(line) <= 150 else []
+        if any(label_key(label) for label, _ in found):
+            pairs += found
             drop.add(i)
         elif i >= 2:
             break
