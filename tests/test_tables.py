@@ -207,9 +207,9 @@ def test_penalty_table() -> None:
     assert [row[0] for row in table.rows][1:4] == ["被处罚当事人", "主要违法违规事实", "行政处罚依据"]
 
 
-@pytest.mark.parametrize(("value", "who"), [(158, "合计罚款"), (38, "总公司"), (120, "分支机构"), (7, "潘麟")])
+@pytest.mark.parametrize(("value", "who"), [(158, "合计罚款"), (38, "总公司"), (120, "分支机构"), (7, "对潘麟")])
 def test_penalty_amounts(value: int, who: str) -> None:
-    found = [q for q in records(NFRA, doc_year=2024) if q.value == value and who in (q.indicator or "")]
+    found = [q for q in records(NFRA, doc_year=2024) if q.value == value and who in q.text]
     assert len(found) == 1
     assert (found[0].unit, found[0].origin, found[0].row, found[0].column) == ("万元", "table", 4, 1)
 
