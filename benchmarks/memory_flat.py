@@ -23,21 +23,22 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def tree_rss_kb(pid: int) -> tuple[int, int]:
     """RSS in KB of a process and of all its descendants (Linux /proc)."""
-    children: dict[int, list[int]] = {}
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                ppid = int(Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()[1])
-            except (OSError, IndexError, ValueError):
-                continue
-            children.setdefault(ppid, []).append(int(entry))
-    own = _rss_kb(pid)
-    total, todo = 0, list(children.get(pid, []))
+    total, todo = 0, _children(pid)
     while todo:
         child = todo.pop()
         total += _rss_kb(child)
-        todo.extend(children.get(child, []))
-    return own, total
+        todo.extend(_children(child))
+    return _rss_kb(pid), total
+
+
+def _children(pid: int) -> list[int]:
+    found: list[int] = []
+    try:
+        for task in os.listdir(f"/proc/{pid}/task"):
+            found += [int(c) for c in Path(f"/proc/{pid}/task/{task}/children").read_text().split()]
+    except OSError:
+        pass
+    return found
 
 
 def _rss_kb(pid: int) -> int:
