@@ -493,3 +493,31 @@ def test_figures_in_a_later_text_column_count() -> None:
     durations = [(q.indicator, q.value, q.unit, q.kind) for q in records(FEES) if q.column == 5]
     assert ("慢性丙型肝炎审核确认有效期", 6, "个月", "duration") in durations
     assert ("家庭病床审核确认有效期", 90, "天", "duration") in durations
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        (  # one row per year: the year column gives each row's year, the column headers the indicator
+            [["年份", "地区生产总值（亿元）", "比上年增长（%）"], ["2020", "100.5", "3.1"], ["2021年", "110.2", "6.0"]],
+            [
+                ("地区生产总值", 100.5, "亿元", 2020),
+                ("地区生产总值比上年增长", 3.1, "%", 2020),
+                ("地区生产总值", 110.2, "亿元", 2021),
+                ("地区生产总值比上年增长", 6.0, "%", 2021),
+            ],
+        ),
+        (  # 比上年增长 is this year's growth: it takes the year of the figure on its left
+            [["指标", "本年", "比上年增长（%）", "上年执行数"], ["税收收入（万元）", "100", "5.0", "95"]],
+            [
+                ("税收收入", 100, "万元", 2022),
+                ("税收收入比上年增长", 5.0, "%", 2022),
+                ("税收收入", 95, "万元", 2021),
+            ],
+        ),
+    ],
+    ids=["year_rows", "relative_years"],
+)
+def test_years_from_rows_and_relative_headers(rows: list[list[str]], expected: list[tuple[object, ...]]) -> None:
+    table = Table(header_rows=1, rows=rows)
+    assert [(q.indicator, q.value, q.unit, q.year) for q in table_quantities(table, 0, doc_year=2022)] == expected

@@ -76,6 +76,7 @@ _APPROX_WORDS = frozenset({"约", "近", "超过"})
 _UNIT_LINE = re.compile(r"(?:计量)?单\s?位\s{0,2}[:：]\s{0,2}(?P<unit>[^\s,，;；、)）]{1,12})")
 _PAREN_UNIT = re.compile(r"[（(](?:单位[:：]\s{0,2})?(?P<unit>[^()（）]{1,10})[)）]\s{0,2}$")
 _YEAR = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})\s{0,2}年?(?!\d)")
+_COMPARED = re.compile(r"(?:比|较|同比|高于|低于|与|为|相当于)上年(?:同期)?")
 _RELATIVE_YEAR = {"上年": -1, "去年": -1, "上年同期": -1, "前年": -2, "本年": 0, "今年": 0, "当年": 0, "本期": 0}
 _CAPTION_HINT = re.compile(r"表|情况|统计|一览|明细|标准|目录|清单|指标")
 _CHANGE_WORDS = ("增长", "增速", "增幅", "下降", "增减", "比上年", "同比", "比重", "占比", "比例", "增加")
@@ -683,6 +684,7 @@ class _Column:
     unit: str | None = None
     skip: bool = False
     units_per_row: bool = False
+    of: str | None = None  # for a change column (比上年增长), the measure of the figure column on its left
 
 
 def table_quantities(
@@ -705,15 +707,18 @@ def _table_records(table: Table, index: int, doc_year: int | None, locate: _Loca
     if len(rows) <= table.header_rows or not rows[0]:
         return []
     width = len(rows[0])
-    columns = [_column(table, c, doc_year) for c in range(width)]
+    columns = _link_changes([_column(table, c, doc_year) for c in range(width)])
     if "坐标" in (table.caption or ""):
         for col in columns:
             col.skip = True  # a table of survey coordinates: its numbers are positions, not amounts
     data = rows[table.header_rows :]
     columns = _skip_row_numbers(data, columns)
+    year_col = _year_column(table, data)
+    if year_col is not None:
+        columns[year_col].skip = True
     label_cols = _label_columns(data, columns)
     owner = _label_owners(label_cols, width)
-    first_block = set(owner[min(label_cols)]) if label_cols else set()
+    first_block = set(owner[min(label_cols)]) if label_cols else set[int]()
     caption_year = _year_of(table.caption or "", doc_year)
     for head in rows[: table.header_rows]:
         locate.row(_distinct(head), lenient=False)  # anchors the search after the header, when written so
@@ -745,8 +750,8 @@ def _table_records(table: Table, index: int, doc_year: int | None, locate: _Loca
                 continue
             name = indicator
             if col.measure and not _generic(col.measure) and not _names_measure(indicator, col.measure):
-                name = f"{indicator}{col.measure}" if indicator else col.measure
-            year = col.year if col.year is not None else caption_year
+                name = f"{indicator or col.of or ''}{col.measure}"
+            year = col.year if col.year is not None else _row_year(row, year_col) or caption_year
             text, start, end = locate.cell(cell, row_span, " ".join(x for x in row if x))
             out.append(
                 record.model_copy(
@@ -826,8 +831,9 @@ def _column(table: Table, c: int, doc_year: int | None) -> _Column:
         if year is not None:
             col.year = year
             text = _YEAR.sub("", text)
-            for word in sorted(_RELATIVE_YEAR, key=len, reverse=True):
-                text = text.replace(word, "" if word not in GENERIC_MEASURES else word)
+            if _COMPARED.search(text) is None:
+                for word in sorted(_RELATIVE_YEAR, key=len, reverse=True):
+                    text = text.replace(word, "")
             text = text.strip()
         if text:
             words.append(text)
@@ -838,6 +844,26 @@ def _column(table: Table, c: int, doc_year: int | None) -> _Column:
     elif words:
         col.measure = words[0]
     return col
+
+
+def _is_change(measure: str | None) -> bool:
+    return bool(measure) and any(word in (measure or "") for word in _CHANGE_WORDS)
+
+
+def _link_changes(columns: list[_Column]) -> list[_Column]:
+    """A change column (比上年增长) is about the figure column on its left: same year, its measure."""
+    for c, col in enumerate(columns):
+        if not _is_change(col.measure):
+            continue
+        for left in reversed(columns[:c]):
+            if left.skip or left.units_per_row or _is_change(left.measure):
+                continue
+            if col.year is None:
+                col.year = left.year
+            if left.measure and not _generic(left.measure):
+                col.of = left.measure
+            break
+    return columns
 
 
 def _names_measure(indicator: str | None, measure: str) -> bool:
@@ -860,6 +886,7 @@ def _year_of(text: str, doc_year: int | None) -> int | None:
     match = _YEAR.search(text)
     if match:
         return int(match["y"])
+    text = _COMPARED.sub("", text)  # 比上年增长 is this year's growth, not last year's figure
     if doc_year is not None:
         for word in sorted(_RELATIVE_YEAR, key=len, reverse=True):
             if word in text:
@@ -890,8 +917,8 @@ def _label_columns(data: Sequence[Sequence[str]], columns: Sequence[_Column]) ->
         if not values or numeric <= 0.5 * len(values):
             labels.add(c)
     usable = [c for c in range(width) if not columns[c].skip and not columns[c].units_per_row]
-    if not labels or all(c in labels for c in usable):
-        return {usable[0] if usable else 0}
+    if labels and all(c in labels for c in usable):
+        return {usable[0]}
     return labels
 
 
@@ -932,6 +959,25 @@ def _head(
             indicator = label[: paren.start()].strip()
     total = bool(label) and any(word in (label or "") for word in TOTAL_WORDS)
     return _strip_marks(indicator), carried.get(block), total
+
+
+_YEAR_CELL = re.compile(r"^(?:19|20)\d{2}\s?年?$")
+
+
+def _year_column(table: Table, data: Sequence[Sequence[str]]) -> int | None:
+    """A column whose cells are years (年份 | 地区生产总值 | 增长): each row's figures are for that year."""
+    for c in range(len(table.rows[0])):
+        head = "".join(row[c] for row in table.rows[: table.header_rows])
+        values = [row[c] for row in data if c < len(row) and row[c]]
+        if len(values) >= 2 and all(_YEAR_CELL.match(v) for v in values) and (not head or "年" in head):
+            return c
+    return None
+
+
+def _row_year(row: Sequence[str], year_col: int | None) -> int | None:
+    if year_col is None or year_col >= len(row) or not _YEAR_CELL.match(row[year_col]):
+        return None
+    return int(row[year_col][:4])
 
 
 def _skip_row_numbers(data: Sequence[Sequence[str]], columns: list[_Column]) -> list[_Column]:
