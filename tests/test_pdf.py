@@ -163,6 +163,18 @@ def test_page_number_styles_are_dropped(footer: Callable[[int, int], str]) -> No
     assert PARAS[1] in doc.body
 
 
+def test_masthead_and_document_number_are_not_the_title() -> None:
+    def masthead(c: object, n: int) -> None:
+        if n == 1:
+            c.setFont(FONT, 26)  # type: ignore[attr-defined]
+            c.drawCentredString(297, 800, "沙洋县人民政府文件")  # type: ignore[attr-defined]
+            c.setFont(FONT, SIZE)  # type: ignore[attr-defined]
+            c.drawCentredString(297, 785, "沙政发〔2022〕12号")  # type: ignore[attr-defined]
+
+    doc = parse_pdf(make_report(PARAS, header=None, extra=masthead))
+    assert doc.title == "沙洋县人民政府关于2022年预算执行情况的报告"
+
+
 def test_metadata_title_wins_when_meaningful() -> None:
     doc = parse_pdf(make_report(PARAS, meta_title="关于沙洋县2022年预算执行情况和2023年预算草案的报告"))
     assert doc.title == "关于沙洋县2022年预算执行情况和2023年预算草案的报告"

@@ -49,6 +49,10 @@ _GENERIC_TITLE = re.compile(
     r"|[\w\- ]{0,3}|\d[\d\-_ ]*)$",
     re.IGNORECASE,
 )
+# The 版头 of an official document (沙洋县人民政府文件) and its 发文字号 line: above the title, never it.
+_MASTHEAD = re.compile(
+    r"(?:文\s{0,3}件|[〔\[［【(（]\s{0,2}(?:19|20)\d{2}\s{0,2}[〕\]］】)）]\s{0,2}\d{1,5}\s{0,2}号)$"
+)
 _WORD_PREFIX = re.compile(r"^Microsoft (?:Word|Excel)\s*-\s*", re.IGNORECASE)
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _HEADER_SCAN = 40  # lines of page 1 searched for 索引号-type header labels
@@ -430,7 +434,8 @@ def _title(pdf: Any, pages: Sequence[_PageText], lines: list[_Line]) -> tuple[st
     The title lines found on page 1 are taken out of the body lines.
     """
     meta_title = _meta_title(pdf)
-    first = [line for line in lines if line.page == pages[0].number and not line.table_row][:8]
+    first = [line for line in lines if line.page == pages[0].number and not line.table_row][:10]
+    first = [line for line in first if not _MASTHEAD.search(line.text)]
     if not first:
         return meta_title, lines
     body_size = statistics.median(line.size for line in lines if not line.table_row) if lines else first[0].size
