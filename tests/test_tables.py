@@ -119,7 +119,7 @@ def test_daqing_rows(table: int, row: list[str]) -> None:
         (0, "第一产业", 153.6, "亿元", "money"),
         (1, "粮食产量", 650.0, "万吨", "weight"),
         (1, "水稻产量", 79.4, "万吨", "weight"),
-        (1, "大豆同比增长", -1.6, "%", "percent"),
+        (1, "大豆产量同比增长", -1.6, "%", "percent"),
         (2, "大牲畜", 96.9, "万头", "count"),
         (2, "黄牛及肉牛", 32.1, "万头", "count"),  # the row unit carries down to the rows below
         (2, "大牲畜同比增长", 8.7, "%", "percent"),  # the column's % beats the row's 万头
@@ -521,3 +521,13 @@ def test_figures_in_a_later_text_column_count() -> None:
 def test_years_from_rows_and_relative_headers(rows: list[list[str]], expected: list[tuple[object, ...]]) -> None:
     table = Table(header_rows=1, rows=rows)
     assert [(q.indicator, q.value, q.unit, q.year) for q in table_quantities(table, 0, doc_year=2022)] == expected
+
+
+def test_title_and_unit_cells_above_the_header() -> None:
+    html = """<table><tr><td colspan="2">表2 2022年主要农产品产量</td><td>单位：万吨</td></tr>
+      <tr><td>品种</td><td>产量</td><td>比上年增长（%）</td></tr>
+      <tr><td>粮食</td><td>650.0</td><td>17.3</td></tr><tr><td>油料</td><td>3.1</td><td>-2.0</td></tr></table>"""
+    (table,) = tables_from_html(lxml.html.fromstring(html))
+    assert (table.caption, table.unit, table.header_rows) == ("表2 2022年主要农产品产量", "万吨", 1)
+    got = [(q.indicator, q.value, q.unit, q.year) for q in table_quantities(table, 0, doc_year=2023)]
+    assert got[:2] == [("粮食产量", 650.0, "万吨", 2022), ("粮食产量比上年增长", 17.3, "%", 2022)]

@@ -148,8 +148,8 @@ def _finish(grid: _Grid, source: str, page: int | None = None) -> Table | None:
     origin = [[origin[i][c] for c in keep_cols] for i in keep_rows]
     caption, unit = grid.caption, grid.unit
     # full-width rows on top: a title or a 单位 line typed into the table
-    while rows and len(rows) > 2 and len({c for c in rows[0] if c}) == 1 and len(rows[0]) > 1:
-        text = next(c for c in rows[0] if c)
+    while rows and len(rows) > 2 and len(rows[0]) > 1 and _title_row(rows[0]):
+        text = " ".join(_distinct(rows[0]))
         found = _unit_in(text)
         if found:
             unit = unit or found
@@ -168,6 +168,14 @@ def _finish(grid: _Grid, source: str, page: int | None = None) -> Table | None:
     if unit is None and caption:
         unit = _unit_in(caption)
     return Table(caption=caption, unit=unit, header_rows=header_rows, rows=rows, source=source, page=page)
+
+
+def _title_row(row: Sequence[str]) -> bool:
+    """A row typed above the header: one text across the table, or a title and a 单位 cell."""
+    texts = set(_distinct(row))
+    if len(texts) == 1:
+        return True
+    return len(texts) == 2 and any(_unit_in(t) for t in texts) and not any(is_number_cell(t) for t in texts)
 
 
 def _merge_twin_columns(rows: list[list[str]], origin: list[list[bool]], header_rows: int) -> list[list[str]]:
@@ -750,7 +758,8 @@ def _table_records(table: Table, index: int, doc_year: int | None, locate: _Loca
                 continue
             name = indicator
             if col.measure and not _generic(col.measure) and not _names_measure(indicator, col.measure):
-                name = f"{indicator or col.of or ''}{col.measure}"
+                of = col.of if col.of and not _names_measure(indicator, col.of) else ""
+                name = f"{indicator or ''}{of}{col.measure}"
             year = col.year if col.year is not None else _row_year(row, year_col) or caption_year
             text, start, end = locate.cell(cell, row_span, " ".join(x for x in row if x))
             out.append(
