@@ -443,6 +443,8 @@ SMALL = [
     ("（一）甲\n(二)乙\n1．丙\n2.丁", [(1, "（一）", "甲"), (1, "(二)", "乙"), (2, "1．", "丙"), (2, "2.", "丁")], []),
     # a "1." inside a sentence is not a heading
     ("一、概况\n全区共有学校1.2万所，其中1.小学2.初中。", [(1, "一、", "概况")], []),
+    # a heading that starts with a year (budget reports)
+    ("1.2022年预算执行情况\n2.2023年预算草案", [(1, "1.", "2022年预算执行情况"), (1, "2.", "2023年预算草案")], []),
     # an amount at the start of a line is not a heading
     ("一、概况\n1.5亿元用于校舍改造。\n3.2%的学校达标。", [(1, "一、", "概况")], []),
     # a decimal table value alone on a line is not a heading
