@@ -611,6 +611,11 @@ def test_numbers_past_ten() -> None:
     assert sections[10].marker == "十一、" and warnings == []
 
 
+def test_crlf_line_ends() -> None:
+    body = "目录\r\n一、总则\r\n二、附则\r\n一、总则\r\n正文。\r\n二、附则\r\n注：\r\n1.说明。"
+    assert outline(body) == [(1, "一、", "总则"), (1, "二、", "附则")]
+
+
 def test_warnings_are_capped() -> None:
     """A page of stray Chinese markers says what is odd without listing every one."""
     _, warnings = build_sections("\n".join(f"{n}、乙" for n in ["二", "四", "六", "八"] * 10))

@@ -127,36 +127,43 @@ class _Builder:
         """Walk the lines once, skipping a 目录 block, and place every heading that passes the checks."""
         body, pos, size = self.body, 0, len(self.body)
         while pos < size:
-            eol = _eol(body, pos)
+            nl = _eol(body, pos)
+            eol = nl - 1 if nl > pos and body[nl - 1] == "\r" else nl  # \r\n line ends
             if eol - pos <= LABEL_LINE_MAX:  # 目录 / 注： stand alone on short lines
                 if TOC_LINE.fullmatch(body, pos, eol):
-                    pos = _skip_toc(body, eol + 1)
+                    pos = _skip_toc(body, nl + 1)
                     continue
                 if NOTES_LINE.fullmatch(body, pos, eol):
                     self.notes = True
-                    pos = eol + 1
+                    pos = nl + 1
                     continue
-            m = MARKER.match(body, pos, eol)
-            if m is not None and pos >= 2 and body[pos - 2] in "(（":
-                m = None  # a wrapped line: "…其中:(" then "1)校舍建设项目56个"
-            if m is not None and self.nodes and not self.text_seen:
-                self._restart_after_toc(body[pos:eol])
-            placed = len(self.nodes)
-            in_row = False
-            while m is not None:  # a table row flattened to one line holds several: 一、医疗质量 （一）功能定位 1.…
-                cell_end, nxt = _cell(body, m.end(), eol)
-                in_row = in_row or nxt is not None
-                mark = _read_mark(body, m, cell_end, in_row)
-                if mark is not None:
-                    self.place(mark)
-                m = nxt
-            if m is None and self.notes and body[pos:eol].strip():
-                self.notes = False  # a plain paragraph ends the list of notes
-            if placed == 0 and self.nodes:
-                self.first_key = _toc_key(body[pos:eol])
-            elif placed == len(self.nodes) and placed and not self.text_seen:
-                self.text_seen = bool(body[pos:eol].strip())
-            pos = eol + 1
+            self.read_line(pos, eol)
+            pos = nl + 1
+
+    def read_line(self, pos: int, eol: int) -> None:
+        """Place the headings of one line (several when it is a flattened table row) and note what the
+        line says about tables of contents and notes."""
+        body = self.body
+        m = MARKER.match(body, pos, eol)
+        if m is not None and pos >= 2 and body[pos - 2] in "(（":
+            m = None  # a wrapped line: "…其中:(" then "1)校舍建设项目56个"
+        if m is None and self.notes and body[pos:eol].strip():
+            self.notes = False  # a plain paragraph ends the list of notes
+        if m is not None and self.nodes and not self.text_seen:
+            self._restart_after_toc(body[pos:eol])
+        placed = len(self.nodes)
+        in_row = False
+        while m is not None:  # a table row flattened to one line holds several: 一、医疗质量 （一）功能定位 1.…
+            cell_end, nxt = _cell(body, m.end(), eol)
+            in_row = in_row or nxt is not None
+            mark = _read_mark(body, m, cell_end, in_row)
+            if mark is not None:
+                self.place(mark)
+            m = nxt
+        if placed == 0 and self.nodes:
+            self.first_key = _toc_key(body[pos:eol])
+        elif placed == len(self.nodes) and placed and not self.text_seen:
+            self.text_seen = bool(body[pos:eol].strip())
 
     def _restart_after_toc(self, line: str) -> None:
         """An unlabelled table of contents: headings on consecutive lines, then the first one again.
