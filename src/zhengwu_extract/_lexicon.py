@@ -16,10 +16,12 @@ PRE_QUALIFIERS: Final[tuple[str, ...]] = (
 )  # fmt: skip
 # Qualifiers written just after a number or its unit (5759余万元, 4100多人, 6600万人以上, 15%左右).
 POST_QUALIFIERS: Final[tuple[str, ...]] = ("以上", "以下", "左右", "上下", "以内", "之多", "多", "余", "几")
-# Post qualifiers that bound rather than approximate (1万元以上10万元以下: a range's ends, not estimates).
-BOUND_QUALIFIERS: Final[frozenset[str]] = frozenset(
-    {"以上", "以下", "以内", "不到", "不足", "不少于", "不低于", "不超过", "不高于", "至少", "最多"}
-)
+# Qualifiers that make a figure approximate (FORMAT.md: 近/约/余/多/超过/左右/以上 …); the others
+# (不少于, 不超过, 以下 …) state a bound exactly and are kept in `qualifier` only.
+APPROX_QUALIFIERS: Final[frozenset[str]] = frozenset(
+    {"将近", "接近", "超过", "不到", "不足", "大约", "约", "近", "逾", "超", "多", "余", "几", "以上", "左右", "上下",
+     "之多"}
+)  # fmt: skip
 
 # Words stripped from the front of an indicator: scope, enumeration and linking words.
 LEADING_FILLERS: Final[tuple[str, ...]] = (
@@ -27,13 +29,17 @@ LEADING_FILLERS: Final[tuple[str, ...]] = (
     "我区", "我市", "我县", "我省", "我国", "本区", "本市", "本县", "本次", "本年", "当年", "共有", "共计",
     "合计", "总计", "累计", "先后", "已经", "已", "共", "含", "包括", "并", "且", "和", "及", "以及", "还",
     "每年", "每月", "年均", "均", "就", "再", "又", "还有", "主要", "初步测算", "初步核算", "经初步核算",
+    "原则上", "按照", "将", "力争", "其中：", "到",
 )  # fmt: skip
 # Words stripped from the end of an indicator: copulas and linking verbs before the number.
 TRAILING_FILLERS: Final[tuple[str, ...]] = (
     "均达到", "分别达到", "分别为", "分别是", "分别达", "已达到", "达到了", "达到", "就达", "已达", "均为",
     "均是", "均达", "约为", "共有", "共计", "合计", "总计", "累计", "完成了", "完成", "实现了", "实现",
     "为", "达", "是", "有", "共", "约", "近", "的", "计", "了", "已", "将", "共达", "高达", "多达",
-    "总量", "分别", "到", "至",
+    "总量", "分别", "到", "至", "不能超过", "不得超过", "不应超过", "不超过", "不低于", "不少于", "不大于", "不小于",
+    "不高于", "低于", "大于", "小于", "原则上", "不得", "不能", "最高", "最低", "最多", "至少", "应按", "按照", "按",
+    "本市", "本省", "本县", "本区", "当地", "每人每月", "每人每年", "每月", "每年", "每人", "每户", "每次", "每天",
+    "每日", "力争", "拟按", "预计", "计划", "应当", "约占", "占比", "占",
 )  # fmt: skip
 # Verbs after which the counted thing follows the number (购买电脑9000台 vs 开通324部亲情电话).
 VERBS_BEFORE_OBJECT: Final[tuple[str, ...]] = (
@@ -42,11 +48,12 @@ VERBS_BEFORE_OBJECT: Final[tuple[str, ...]] = (
     "实施", "打造", "创建", "举办", "开展", "招聘", "录用", "资助", "救助", "帮助", "带动", "惠及",
     "覆盖", "认定", "评选", "评定", "表彰", "获得", "涉及", "等", "了", "达", "共", "累计", "分流",
     "安置", "改造", "提供", "发放", "落实", "投放", "配备", "更新", "新开", "开设", "取消", "下放",
+    "加强", "探索在", "探索", "推动", "确保", "培育", "扶持", "支持", "对", "向", "为", "给", "在",
 )  # fmt: skip
 # Where the noun phrase after a number ends (有11个教学点于2016年春季停办).
 AFTER_STOPS: Final[tuple[str, ...]] = (
     "于", "在", "的", "到", "前来", "进行", "入学", "实施", "获得", "参加", "成为", "开展", "建设",
-    "正式", "已", "将", "被", "为", "由", "从", "向", "对", "和", "与", "及", "并", "共", "等", "达",
+    "正式", "被", "从", "向", "并", "等", "完成", "用于", "达到", "共同", "将",
 )  # fmt: skip
 # Verbs after which a long indicator is cut (…共计完成建筑面积 → 建筑面积).
 CUT_AFTER: Final[tuple[str, ...]] = (
@@ -56,7 +63,8 @@ CUT_AFTER: Final[tuple[str, ...]] = (
 # Change words: a figure after them is a change of the thing named before (增长29.29%).
 CHANGE_WORDS: Final[tuple[str, ...]] = (
     "增长", "下降", "增加", "减少", "提高", "降低", "上升", "回落", "上涨", "下跌", "回升", "扩大", "缩小",
-    "增收", "减收", "增支", "减支", "提升", "下滑", "增速", "增幅", "降幅", "减", "增", "降", "涨", "跌",
+    "增收", "减收", "增支", "减支", "提升", "下滑", "增速", "增幅", "降幅", "增产", "减产", "偏高", "偏低",
+    "偏多", "偏少", "变好", "变差", "改善", "上调", "下调", "放缓", "加快", "减", "增", "降", "涨", "跌",
 )  # fmt: skip
 # Comparison words: 低于/高于 keep the direction of a difference in percentage points.
 DIRECTION_WORDS: Final[tuple[str, ...]] = ("低于", "高于", "快于", "慢于", "多于", "少于")
@@ -71,6 +79,13 @@ PREVIOUS_YEAR_BASES: Final[frozenset[str]] = frozenset(
     {"比上年", "较上年", "比去年", "较去年", "比上一年", "较上一年", "与上年相比", "比上年末", "较上年末"}
 )
 
+# Heads of indicators whose figures have no unit (水质综合指数3.4830, 收入比值为2.19, 结构比为7.6:44.8:47.6).
+UNITLESS_HEADS: Final[tuple[str, ...]] = (
+    "指数", "比值", "系数", "比为", "比例为", "结构比", "结构为", "之比", "倍数", "比率", "PMI", "CPI", "PPI",
+)  # fmt: skip
+# Parts of a ratio of the three sectors (三次产业结构比为25.72:26.84:47.44).
+SECTOR_PARTS: Final[tuple[str, ...]] = ("第一产业", "第二产业", "第三产业")
+
 # Sub-groups a sentence splits a figure into (小学/初中): they become `category`.
 CATEGORY_WORDS: Final[tuple[str, ...]] = (
     "普通高中", "特殊教育", "幼儿园", "小学", "初中", "高中", "中学", "中职", "高职", "高校",
@@ -81,14 +96,17 @@ SCHOOL_HEADS: Final[tuple[str, ...]] = ("学校", "校", "园")
 
 # Words that make a bare 万/亿 money, people, households … (筹资3000万 → 万元, 总人口150万 → 万人).
 IMPLIED_UNIT_WORDS: Final[tuple[tuple[str, tuple[str, ...]], ...]] = (
+    ("人次", ("人次",)),
     ("人", ("人口", "人员", "游客", "学生", "居民", "就业", "劳动力", "职工", "群众", "儿童", "老人", "患者",
-           "人次", "常住", "户籍", "农民", "贫困", "参保")),
+           "常住", "户籍", "农民", "贫困", "参保")),
     ("元", ("资金", "投入", "投资", "收入", "支出", "经费", "筹资", "筹措", "资", "款", "费", "预算", "税",
            "金", "额", "产值", "总值", "增加值", "消费", "贷款", "存款", "补助", "补贴", "奖励", "成本", "营业",
            "利润", "收益", "债", "价", "拨付", "融资", "销售")),
     ("户", ("户", "家庭")),
     ("亩", ("耕地", "播种面积", "种植面积", "亩")),
     ("吨", ("产量", "粮食", "吨")),
+    ("头", ("存栏", "出栏", "牲畜", "生猪", "牛", "羊")),
+    ("羽", ("家禽", "存笼", "出笼")),
 )  # fmt: skip
 
 # Words a single-character measure word starts (3113项目, 2条件): after a number they are not its unit.
@@ -97,4 +115,5 @@ UNIT_WORD_CLASHES: Final[tuple[str, ...]] = (
     "门槛", "处理", "处置", "场所", "所有", "所得", "起来", "间隔", "届时", "片区", "套餐", "支持", "支付",
     "支出", "本级", "本身", "件数", "批次", "批准", "座谈", "位置", "位于", "例如", "头部", "只有", "只要",
     "张贴", "户籍", "户口", "次要", "场景", "种植", "种养", "门户", "门诊", "份额", "本地", "本土", "名誉",
+    "成为", "成立", "成果", "成效", "成本", "成员", "成绩", "成功", "成熟", "成交", "成品", "周期", "周边", "周年",
 )  # fmt: skip

@@ -14,6 +14,7 @@ How a paragraph is read:
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left
 from collections import Counter
@@ -24,7 +25,7 @@ from typing import cast
 
 from . import _lexicon as lex
 from ._markers import MARKER
-from ._units import all_units
+from ._units import PER_UNITS, all_units
 from .models import Kind, Metadata, Quantity, Section, Table
 from .numbers import SCALES, arabic_decimal, chinese_integer, exact, fold_digits, parse_number, to_number
 
@@ -49,6 +50,12 @@ def unit_info(unit: str) -> tuple[Kind, str, Decimal] | None:
     ("percentage_point", "个百分点", 1); `unit_info("万人次")` → ("count", "人次", 10000).
     """
     unit = unit.strip()
+    head, slash, per = unit.partition("/")
+    if slash and head and unit not in _UNITS:
+        info = unit_info(head)
+        if info is None or not all(p in PER_UNITS for p in per.split("/")):
+            return None
+        return info[0], f"{info[1]}/{per}", info[2]
     if unit in _UNITS:
         kind, base, factor = _UNITS[unit]
         return cast(Kind, kind), base, Decimal(factor)
@@ -131,6 +138,7 @@ _NUM_CN = r"[零〇一二两三四五六七八九十百千]{1,10}"
 _CN_CHARS = frozenset("零〇一二两三四五六七八九十百千万亿")
 _SCALE_ALT = _alternation(list(SCALES))
 _BASE_ALT = _alternation(list(_UNITS))
+_PER_ALT = _alternation(PER_UNITS)
 _POST_ALT = _alternation([q for q in lex.POST_QUALIFIERS if len(q) > 1])
 
 # One amount: a number, its scale word and unit, and the qualifiers glued to it.
@@ -145,7 +153,7 @@ _AMOUNT = re.compile(
         (?P<gap>[ \u3000\u00a0]{{0,2}})            # 99.2 %, 罚款 158 万元
         (?:
             (?P<pp>个百分点|百分点)
-          | (?P<scale>{_SCALE_ALT})?(?P<q2>余|多)?(?P<base>{_BASE_ALT})?
+          | (?P<scale>{_SCALE_ALT})?(?P<q2>余|多)?(?P<base>{_BASE_ALT})?(?P<per>(?:/(?:{_PER_ALT})){{1,2}})?
         )
         (?P<q3>{_POST_ALT})?                       # 以上, 左右 …
     )
@@ -158,7 +166,7 @@ _CN_SMALL = r"[一二两三四五六七八九十]"
 # Time expressions that set the year of the figures after them.
 _TIME = re.compile(
     rf"""
-      (?P<since>(?:从|自)?(?P<since_y>{_Y})\s?年(?:\d{{1,2}}月)?(?:以来|至今|起|开始|来|以后))
+      (?P<since>(?:从|自)?(?P<since_y>{_Y})\s?年(?P<since_m>\d{{1,2}}月)?(?:以来|至今|起|开始|来|以后))
     | (?P<glued>(?P<g1>{_Y})(?P<g2>{_Y})(?P<g_unit>学年度?|年度?))           # 20152016学年度
     | (?P<range>(?P<r1>{_Y})\s?年?\s?[—–\-－~～至到](?P<r2>{_Y}|\d{{2}})\s?(?P<r_unit>学年度?|年度?))
     | (?P<date>(?P<d_y>{_Y})(?P<d_nian>\s?年)?(?P<d_m>1[0-2]|0?[1-9])月)    # 2015年9月, 20159月
@@ -175,15 +183,22 @@ _REL_OFFSET = {"前年": -2, "去年": -1, "上年度": -1, "今年": 0, "本年
 
 _SENTENCE_END = re.compile(r"[。！？!?]+")
 _CLAUSE_DELIMS = frozenset("，,；;：:。！？!?\n")
-_LIST_SEPARATORS = ("、", "和", "与", "及", "或", "，", ",", "；", ";", "")
+_SPAN_OPENERS = frozenset({"", "在", "从", "自", "的", "是", "”", "）", ")", "\n", *"，,；;：:。！？!?"})
+_CONTINUATIONS = frozenset({"、", "和", "与", "及", "或", ":", "："})
+_RANGE_DASHES = frozenset({"—", "-", "－", "–", "~", "～", "至", "到", "——", "－－"})
+# A ratio 25.72:26.84:47.44, read where 比/结构/比例 stands shortly before it.
+_RATIO = re.compile(r"(?<![\d.:：])\d{1,3}(?:\.\d{1,3})?(?:[:：]\d{1,3}(?:\.\d{1,3})?){1,3}(?![\d.:：])")
+_RATIO_TERM = re.compile(r"\d{1,3}(?:\.\d{1,3})?")
+_RATIO_CUE = re.compile(r"比|结构|比例")
 _ENUM = re.compile(
     r"^(?:[（(]?\d{1,2}[)）]|[（(][一二三四五六七八九十]{1,2}[)）]|[一二三四五六七八九十]{1,2}是|\d{1,2}[.、．](?!\d)"
-    r"|[一二三四五六七八九十]{1,2}[、.]|[①-⑳]|[一二三四五六七八九十]抓)"
+    r"|[一二三四五六七八九十]{1,2}[、.]|[①-⑳]|[一二三四五六七八九十]抓|第[一二三四五六七八九十百零〇\d]{1,5}[条章节款项]\s?)"
 )
 _LIST_VERB = re.compile(r"分别(?:为|是|达到|达|占|增长|下降|提高|降低|增加|减少|回落|上升)?[:：]?|依次为[:：]?")
 _YEAR_IN_LIST = re.compile(rf"({_Y})\s?年")
-_SEASON = re.compile(
-    r"^(?:春季|秋季|夏季|冬季|上半年|下半年|年初|年末|年底|底|末|初|春|秋|全年|前三季度|一季度|[1-4]季度)"
+# What a removed time expression leaves behind: 2015年秋, 2016年春季, 2022年末 …
+_AFTER_TIME = re.compile(
+    "\x00(?:春季|秋季|夏季|冬季|上半年|下半年|年初|年末|年底|底|末|初|春|秋|全年|前三季度|一季度|[1-4]季度)?"
 )
 
 _PRE_QUAL = re.compile(f"(?:{_alternation(lex.PRE_QUALIFIERS)})$")
@@ -194,15 +209,16 @@ _COMPARISON = re.compile(_alternation(lex.COMPARISON_BASES))
 _DIRECTION = re.compile(_alternation(lex.DIRECTION_WORDS))
 _VERB_END = re.compile(f"(?:{_alternation(lex.VERBS_BEFORE_OBJECT)})$")
 _AFTER_STOP = re.compile(_alternation(lex.AFTER_STOPS))
+_HAVE = re.compile(r"共有|现有|拥有|共计|合计")
 _CUT_AFTER = re.compile(_alternation(lex.CUT_AFTER))
 _CATEGORY = re.compile(f"(?<!中)(?:{_alternation(lex.CATEGORY_WORDS)})")
 _CATEGORY_ONLY = re.compile(f"^(?:{_alternation(lex.CATEGORY_WORDS)})$")
 _CLASH = re.compile(f"^(?:{_alternation(lex.UNIT_WORD_CLASHES)})")
 _CJK = re.compile(r"[\u4e00-\u9fff“‘]")
-_EDGE_JUNK = " \u3000\t、，,：:；;)）\"'"
+_EDGE_JUNK = " \u3000\t、，,：:；;\"'～~—–－-"
 
 _MAX_INDICATOR = 14  # a longer phrase before the number is cut after its last verb
-_MAX_AFTER = 12  # the noun after a measure word is read at most this far
+_MAX_AFTER = 14  # the noun after a measure word is read at most this far
 _MAX_BEFORE = 40  # the words before a number are read at most this far back
 _MAX_HEAD = 80  # the words before 分别为 likewise
 
@@ -224,6 +240,9 @@ class _Hit:
     low: Decimal | None = None
     high: Decimal | None = None
     implied: bool = False
+    ratio: int | None = None  # the terms of one ratio share its start
+    tentative: bool = False  # a bare number kept only if its indicator is an index or a ratio
+    drop: bool = False
     warnings: list[str] = field(default_factory=list)
     # filled per sentence
     indicator: str | None = None
@@ -244,6 +263,8 @@ class _Time:
     carries: bool  # sets the year of the following sentences, not only its own clause
     period: bool  # a plain year (2015年, 2015学年度) that may carry on into the next paragraphs
     warning: str | None = None
+    sentence_only: bool = False  # a deadline (到2025年): its sentence only
+    reach: tuple[int, int] | None = None  # a year in brackets holds for the bracket only
 
 
 @dataclass
@@ -280,11 +301,20 @@ def _find_hits(text: str, folded: str, times: Sequence[_Time]) -> list[_Hit]:
         for i in range(t.start, t.end):
             taken[i] = True
     hits: list[_Hit] = []
+    for m in _RATIO.finditer(folded):
+        if _RATIO_CUE.search(folded, max(0, m.start() - 12), m.start()) is None:
+            continue
+        for term in _RATIO_TERM.finditer(folded, m.start(), m.end()):
+            hits.append(_Hit(start=term.start(), end=term.end(), value=Decimal(term.group()), unit=None,
+                             lead=term.start(), ratio=m.start()))  # fmt: skip
+        for i in range(m.start(), m.end()):
+            taken[i] = True
     for m in _AMOUNT.finditer(folded):
         hit = _hit_from_match(text, folded, m)
         if hit is None or any(taken[i] for i in range(hit.start, hit.end)):
             continue
         hits.append(hit)
+    hits.sort(key=lambda h: h.start)
     return hits
 
 
@@ -294,6 +324,8 @@ def _hit_from_match(text: str, folded: str, m: re.Match[str]) -> _Hit | None:
     before = folded[:start].rstrip(" \u3000")[-1:]
     if before in ("第", "#", "№") or (before and before in _CN_CHARS):
         return None
+    pre = _PRE_QUAL.search(folded, max(0, start - 4), start)
+    pre_word = pre.group() if pre and pre.end() == start else None
     if m.group("pnum") is not None:
         dec = _decimal(m.group("pnum"))
         if dec is None:
@@ -304,16 +336,12 @@ def _hit_from_match(text: str, folded: str, m: re.Match[str]) -> _Hit | None:
     dec = _decimal(num)
     if dec is None:
         return None
-    q1 = m.group("q1")
-    if chinese and not _chinese_ok(num, q1):
-        return None
+    q1, q2, q3 = m.group("q1"), m.group("q2"), m.group("q3")
     if m.group("sign") == "-":
         dec = -dec
     end = m.end("num") + (len(q1) if q1 else 0)
     unit: str | None = None
-    scale = m.group("scale")
-    base = m.group("base")
-    q2 = m.group("q2")
+    scale, base, per = m.group("scale"), m.group("base"), m.group("per")
     if m.group("pp"):
         unit, end = m.group("pp"), m.end("pp")
     elif base or scale:
@@ -321,34 +349,56 @@ def _hit_from_match(text: str, folded: str, m: re.Match[str]) -> _Hit | None:
         after = folded[unit_end : unit_end + 2]
         if base and base.isascii() and after[:1].isalpha() and after[:1].isascii():
             base = None  # a Latin unit glued to a word: not a unit
-        elif base and len(base) == 1 and _CLASH.match(base + after):
+        elif base and len(base) == 1 and not per and _CLASH.match(base + after):
             base = None  # 3113项目: 项 begins a word
         elif base == "年" and not _is_year_unit_ok(folded, start, m.end("base"), dec, chinese):
             return None
         elif base == "分" and re.search(r"[时点]\d{0,2}$", folded[max(0, start - 3) : start]):
             return None  # 9时30分 is a time of day
         if base or scale:
-            unit = (scale or "") + (base or "")
-            end = m.end("base") if base else m.end("scale")
-            if q2 and not base:
-                end = m.end("scale")
-    if unit is None and chinese:
+            unit = (scale or "") + (base or "") + (per if base and per else "")
+            end = m.end("scale") if not base else (m.end("per") if per else m.end("base"))
+    if chinese and not _chinese_ok(num, q1, pre_word, unit, q3, folded[end : end + 1]):
         return None
+    if scale and not base:
+        dec, end, q_mixed = _mixed_tail(folded, dec, scale, end)
+        q1 = q1 or q_mixed
     hit = _Hit(start=start, end=end, value=dec, unit=unit, scale=scale if not base else None, lead=start)
-    hit.qualifier = q1 or q2 or (m.group("q3") if unit is not None else None)
+    hit.qualifier = q1 or q2 or (q3 if unit is not None else None)
     if m.group("gap") and unit:
         hit.warnings.append(f"space inside an amount repaired: {text[start:end]!r}")
-    pre = _PRE_QUAL.search(folded, max(0, start - 4), start)
-    if pre and pre.end() == start:
-        hit.lead, hit.qualifier = pre.start(), pre.group()
+    if pre_word and pre:
+        hit.lead, hit.qualifier = pre.start(), pre_word
     return hit
 
 
-def _chinese_ok(num: str, q1: str | None) -> bool:
-    """A Chinese numeral counts only when it is clearly a number: 三千, 两百, 十余 — not 一, 两, 三."""
-    if not any(ch in "十百千" for ch in num):
+_MIXED = re.compile(r"([1-9一二两三四五六七八九])千(多|余)?(万)?")
+
+
+def _mixed_tail(text: str, value: Decimal, scale: str, end: int) -> tuple[Decimal, int, str | None]:
+    """1亿3千多万 → 1.3 亿, 1万6千多户 → 1.6 万: the tail after a scale word is a tenth of it."""
+    m = _MIXED.match(text, end)
+    if not m or value != value.to_integral_value() or (scale == "亿") != bool(m.group(3)):
+        return value, end, None
+    if scale not in ("亿", "万"):
+        return value, end, None
+    tenth = Decimal(_decimal(m.group(1)) or 0) / 10
+    return value + tenth, m.end(), m.group(2)
+
+
+def _chinese_ok(num: str, q1: str | None, pre: str | None, unit: str | None, q3: str | None, after: str) -> bool:
+    """A Chinese numeral counts only when it is clearly an amount (三千人, 十余个, 两个以上, 留存五年。, 近千亿元).
+
+    A bare digit with a measure word (两个核心, 一个孩子, 三年行动) is wording, not a figure.
+    """
+    if unit is None:
         return False
-    return not (len(num) == 1 and q1 is None)
+    if any(ch in "十百千" for ch in num):
+        return len(num) > 1 or q1 is not None or pre is not None
+    if q3 in ("以上", "以下", "以内"):
+        return True
+    info = unit_info(unit)
+    return info is not None and info[0] == "duration" and (not after or after in _CLAUSE_DELIMS)
 
 
 def _decimal(num: str) -> Decimal | None:
@@ -361,39 +411,38 @@ def _decimal(num: str) -> Decimal | None:
 
 
 def _join_ranges(text: str, hits: list[_Hit]) -> list[_Hit]:
-    """5—10年 and 1万元以上10万元以下 as one record with low and high."""
-    out: list[_Hit] = []
-    i = 0
-    while i < len(hits):
-        a = hits[i]
-        if i + 1 < len(hits):
-            b = hits[i + 1]
-            gap = text[a.end : b.lead]
-            dash = gap in ("—", "-", "－", "–", "~", "～", "至", "到", "——")
-            bounds = gap == "" and a.qualifier == "以上" and b.qualifier == "以下"
-            if b.unit and (dash or bounds) and (a.unit is None or a.unit == b.unit):
-                out.append(
-                    _Hit(start=a.start, end=b.end, value=a.value, unit=b.unit, lead=a.lead, low=a.value,
-                         high=b.value, warnings=a.warnings + b.warnings)
-                )  # fmt: skip
-                i += 2
-                continue
-        out.append(a)
-        i += 1
-    return out
+    """5—10年, 1～3个百分点, 1万元以上10万元以下: one record per bound, both knowing low and high.
+
+    The lower bound takes the upper one's unit when it has none (1～3个百分点 → 1 个百分点).
+    """
+    for a, b in itertools.pairwise(hits):
+        gap = text[a.end : b.lead]
+        dash = gap in _RANGE_DASHES and a.unit is None and not a.qualifier
+        bounds = gap in ("", "、", "，", ",") and a.qualifier == "以上" and b.qualifier == "以下"
+        if b.unit and (dash or bounds) and (a.unit is None or a.unit == b.unit) and a.low is None:
+            if a.unit is None:
+                a.unit, a.implied, a.scale = b.unit, True, b.scale
+            a.low = b.low = a.value
+            a.high = b.high = b.value
+    return hits
 
 
 def _lend_units(text: str, hits: list[_Hit]) -> list[_Hit]:
-    """A unitless number in a list takes its neighbour's unit (8457.67 among 元 values); others go."""
+    """A unitless number in a list takes its neighbour's unit (8457.67 among 元 values); others go,
+    but for a bare figure ending its clause, kept on trial (an index: 水质综合指数3.4830)."""
     kept: list[_Hit] = []
     for i, h in enumerate(hits):
-        if h.unit is None:
+        if h.unit is None and h.ratio is None:
             nxt = hits[i + 1] if i + 1 < len(hits) else None
             prev = hits[i - 1] if i else None
             if nxt and nxt.unit and text[h.end : nxt.lead] in ("、", "和", "与", "及", "或"):
                 h.unit, h.implied = nxt.unit, True
             elif prev and prev.unit and text[prev.end : h.start] == "、" and _ends_list(text, h.end):
                 h.unit, h.implied = prev.unit, True
+            elif _ends_list(text, h.end) and h.start and _CJK.match(text[h.start - 1]):
+                h.tentative = True
+                kept.append(h)
+                continue
             else:
                 continue
             h.warnings.append(f"unit {h.unit} implied by its list for {text[h.start : h.end]}")
@@ -419,12 +468,21 @@ def _find_times(text: str, doc_year: int | None) -> list[_Time]:
             continue
         depth += _bracket_balance(text, swept, m.start())
         swept = m.start()
-        local = before in ("于", "到", "至") or depth > 0
+        local = before == "于" or depth > 0
         kind = m.lastgroup
+        ahead = text[max(0, m.start() - 2) : m.start()]
+        deadline = before in ("到", "至") and ahead not in ("截至", "截止")
+        deadline = deadline or ahead in ("力争", "预计", "争取")
+        opener = text[: m.start()].rstrip()[-1:] in _SPAN_OPENERS
+        if kind == "span" and not opener:
+            continue  # 失业率为多年来最低: not a time frame for the figures
+        deadline = deadline or (kind == "year" and not opener)  # 较2021年, 工程2023年培训计划: this sentence only
         year: int | None = None
         period = False
         warning = None
-        if kind == "since" or kind == "span":
+        if kind == "since" and m.group("since_m") and m.group().endswith("起"):
+            year = int(m.group("since_y"))  # 2025年1月起: a standard in force from that month
+        elif kind == "since" or kind == "span":
             year = None
         elif kind == "glued":
             y1, y2 = int(m.group("g1")), int(m.group("g2"))
@@ -446,8 +504,24 @@ def _find_times(text: str, doc_year: int | None) -> list[_Time]:
             year = None if doc_year is None else doc_year + _REL_OFFSET[m.group()]
         elif kind == "now":
             year = doc_year
-        out.append(_Time(m.start(), m.end(), year, carries=not local, period=period and not local, warning=warning))
+        time = _Time(m.start(), m.end(), year, carries=not local, period=period and not local, warning=warning)
+        time.sentence_only = deadline
+        if depth > 0:
+            time.reach = (_bracket_open(text, m.start()), _bracket_close(text, m.end()))
+        out.append(time)
     return out
+
+
+def _bracket_open(text: str, pos: int) -> int:
+    """Where the bracket holding pos opens (looked for at most 200 characters back)."""
+    lo = max(0, pos - 200)
+    return max(text.rfind("(", lo, pos), text.rfind("（", lo, pos), lo)
+
+
+def _bracket_close(text: str, pos: int) -> int:
+    """Where the bracket holding pos closes (looked for at most 200 characters ahead)."""
+    found = [i for i in (text.find(")", pos, pos + 200), text.find("）", pos, pos + 200)) if i >= 0]
+    return min(found, default=min(len(text), pos + 200))
 
 
 def _bracket_balance(text: str, start: int, end: int) -> int:
@@ -472,22 +546,28 @@ class _Phrase:
 
 def _clean_phrase(raw: str) -> _Phrase:
     """The indicator words in the text before a number (scope, time and linking words removed)."""
-    seg = _TIME.sub("", raw)
-    seg = seg.replace("分别", "")
-    if seg.count("(") + seg.count("（") > seg.count(")") + seg.count("）"):
+    seg = _AFTER_TIME.sub("", _TIME.sub("\x00", raw)).replace("分别", "")
+    opening, closing = seg.count("(") + seg.count("（"), seg.count(")") + seg.count("）")
+    if opening > closing:
         seg = re.split(r"[(（]", seg)[-1]
+    elif closing > opening:
+        seg = re.split(r"[)）]", seg)[-1]
     seg = seg.strip(_EDGE_JUNK)
     changed = True
     while changed:
         before = seg
-        seg = _ENUM.sub("", seg).strip(_EDGE_JUNK)
-        seg = _SEASON.sub("", seg)
-        seg = _LEADING.sub("", seg)
+        seg = _LEADING.sub("", _ENUM.sub("", seg).strip(_EDGE_JUNK))
+        changed = seg != before
+    verb_before = _VERB_END.search(seg) is not None
+    have = max((m.end() for m in _HAVE.finditer(seg)), default=-1)
+    if have >= 0 and len(seg) - have >= 2:
+        seg = seg[have:]  # 义务教育阶段共有学生 → 学生
+    changed = True
+    while changed:
+        before = seg
         seg = _TRAILING.sub("", seg).strip(_EDGE_JUNK)
         changed = seg != before
-    phrase = _Phrase(seg)
-    verb = _VERB_END.search(seg)
-    phrase.verb_before = verb is not None
+    phrase = _Phrase(seg, verb_before=verb_before)
     comparison = _COMPARISON.search(seg)
     if comparison:
         phrase.comparison = comparison.group()
@@ -506,12 +586,19 @@ def _clean_phrase(raw: str) -> _Phrase:
         cuts = [m for m in _CUT_AFTER.finditer(seg) if len(seg) - m.end() >= 2]
         if cuts:
             seg = seg[cuts[-1].end() :]
+    if len(seg) > _MAX_INDICATOR and 0 <= seg.rfind("的") < len(seg) - 2:
+        seg = seg[seg.rfind("的") + 1 :]  # 原则上将…服务包的年签约服务费 → 年签约服务费
     phrase.text = seg.strip(_EDGE_JUNK)
     return phrase
 
 
-def _after_phrase(text: str, pos: int) -> str:
-    """The noun right after a measure word (206所普通中小学(含… → 普通中小学), or ''."""
+def _after_phrase(text: str, pos: int, share: bool = False) -> str:
+    """The noun right after a measure word (206所普通中小学(含… → 普通中小学), or ''.
+
+    For a share, also the noun after 的 (15%的中医馆 → 中医馆).
+    """
+    if share and text[pos : pos + 1] == "的":
+        pos += 1
     window = text[pos : pos + _MAX_AFTER]
     if not window or not _CJK.match(window) or window[0] in "的和与及或等是为在于":
         return ""
@@ -522,7 +609,8 @@ def _after_phrase(text: str, pos: int) -> str:
         if i and _AFTER_STOP.match(window, i):
             break
         out.append(ch)
-    return "".join(out).strip(_EDGE_JUNK)
+    noun = "".join(out).strip(_EDGE_JUNK)
+    return noun if len(noun) >= 2 else ""
 
 
 def _category_of(phrase: str) -> str | None:
@@ -550,16 +638,24 @@ def _implied_unit(hit: _Hit, words: str) -> None:
 # --- sentences --------------------------------------------------------------------------------
 
 
+_SENTENCE_MAX = 600  # a "sentence" longer than this (a scrape without 。) is cut, so each record's text stays small
+
+
 def _sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans of a paragraph, ends included."""
+    """Sentence spans of a paragraph, ends included; runaway sentences cut into pieces of bounded length."""
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _SENTENCE_END.finditer(text):
-        spans.append((start, m.end()))
+        spans.extend(_bounded(start, m.end()))
         start = m.end()
     if start < len(text):
-        spans.append((start, len(text)))
+        spans.extend(_bounded(start, len(text)))
     return spans
+
+
+def _bounded(start: int, end: int) -> list[tuple[int, int]]:
+    """A span cut into pieces of at most _SENTENCE_MAX characters."""
+    return [(lo, min(end, lo + _SENTENCE_MAX)) for lo in range(start, end, _SENTENCE_MAX)] or [(start, end)]
 
 
 class _Clauses:
@@ -603,13 +699,18 @@ def _read_sentence(
         lo = max(clauses.start(s_start, h.lead), prev_end, h.lead - _MAX_BEFORE)
         raw = text[lo : h.lead]
         phrase = _clean_phrase(raw)
-        gap_is_list = prev is not None and text[prev.end : h.lead].strip() in ("、", "和", "与", "及", "或")
+        gap = text[prev.end : h.lead].strip() if prev is not None else None
+        gap_is_list = gap in _CONTINUATIONS or (gap is not None and gap in _RANGE_DASHES)
         after = ""
+        consumed = 0  # the noun after the number, when it is the indicator, is not the next one's
         info = unit_info(h.unit) if h.unit else None
         if (info is not None and info[0] in ("count", "percent")) or h.unit == h.scale:
-            after = _after_phrase(text, h.end)
-        if after and (not phrase.text or phrase.verb_before or raw.rstrip().endswith("等")):
+            after = _after_phrase(text, h.end, share=info is not None and info[0] == "percent")
+        if prev is not None and h.ratio is not None and prev.ratio == h.ratio:
+            h.indicator, h.change, h.base_record = prev.indicator, prev.change, False
+        elif after and (len(phrase.text) <= 1 or phrase.verb_before or raw.rstrip().endswith("等")):
             h.indicator = after
+            consumed = len(after)
         elif phrase.comparison and not phrase.text:
             h.indicator = subject[0] if subject else None
             h.base_record = False
@@ -626,10 +727,12 @@ def _read_sentence(
             h.category = phrase.text
             school = not subject or subject[0].endswith(lex.SCHOOL_HEADS)
             h.indicator = phrase.text if school else subject[0]
-            h.base_record = school
+            h.base_record = False
         elif not phrase.text and prev is not None and gap_is_list:
             h.indicator, h.category, h.change = prev.indicator, None, prev.change
             h.base_record = False
+        elif not phrase.text and subject:
+            h.indicator, h.base_record = subject[0], False  # 80%用于…，20%用于…: the sentence's subject
         else:
             h.indicator = phrase.text or None
             h.change = phrase.change
@@ -637,19 +740,43 @@ def _read_sentence(
         if h.category is None and h.indicator:
             h.category = _category_of(h.indicator)
         _implied_unit(h, (h.indicator or "") + after)
-        if h.base_record and h.indicator:
+        if h.tentative:
+            h.drop = not _unitless_ok(h, subject)
+        if h.base_record and h.indicator and not h.drop:
             subject[:] = [h.indicator]
-        prev_end, prev = h.end, h
+        prev_end, prev = h.end + consumed, h
+    _ratio_parts(hits)
+
+
+def _unitless_ok(h: _Hit, subject: list[str]) -> bool:
+    """A bare figure stands when what it measures is an index, a coefficient or a ratio."""
+    words = h.indicator or ""
+    if h.change and words.endswith(h.change):
+        words = words[: -len(h.change)]
+    words = words or (subject[0] if subject else "")
+    return words.endswith(lex.UNITLESS_HEADS) or words.endswith(tuple(w[:-1] for w in lex.UNITLESS_HEADS if len(w) > 2))
+
+
+def _ratio_parts(hits: list[_Hit]) -> None:
+    """The three terms of a ratio of the sectors (三次产业结构比) are the first, second and third sector."""
+    terms: dict[int, list[_Hit]] = {}
+    for h in hits:
+        if h.ratio is not None:
+            terms.setdefault(h.ratio, []).append(h)
+    for group in terms.values():
+        if len(group) == len(lex.SECTOR_PARTS) and "产业" in (group[0].indicator or ""):
+            for h, part in zip(group, lex.SECTOR_PARTS, strict=False):
+                h.category = part
 
 
 def _years(
     clauses: _Clauses, span: tuple[int, int], hits: list[_Hit], times: Sequence[_Time], carried: int | None
 ) -> None:
     """The year of each hit: a local expression of its clause, else the last one before it, else carried."""
-    local: dict[int, int | None] = {}
+    local: dict[int, _Time] = {}
     for t in times:
         if not t.carries:
-            local.setdefault(clauses.start(span[0], t.start), t.year)
+            local.setdefault(clauses.start(span[0], t.start), t)
     carrying = [t for t in times if t.carries]
     k = 0
     year = carried
@@ -659,8 +786,9 @@ def _years(
             k += 1
         if h.year_set:
             continue
-        c_start = clauses.start(span[0], h.start)
-        h.year = local.get(c_start, year)
+        here = local.get(clauses.start(span[0], h.start))
+        inside = here is not None and (here.reach is None or here.reach[0] <= h.start < here.reach[1])
+        h.year = here.year if here is not None and inside else year
         h.year_set = True
 
 
@@ -785,8 +913,6 @@ def _frame_units(text: str, members: list[_Hit]) -> None:
 
 def _paragraph(text: str, offset: int, state: _State, section_of: _SectionIndex | None) -> list[Quantity]:
     """Quantity records of one paragraph; updates the carried year."""
-    if MARKER.match(text) and len(text) <= 40 and "。" not in text and not state.report:
-        state.year, state.year_known = None, False
     folded = fold_digits(text)
     times = _find_times(folded, state.doc_year)
     hits = _lend_units(folded, _join_ranges(folded, _find_hits(text, folded, times)))
@@ -811,12 +937,15 @@ def _paragraph(text: str, offset: int, state: _State, section_of: _SectionIndex 
         for i, h in enumerate(s_hits):
             if i and s_hits[i - 1].end == h.start and s_hits[i - 1].unit:
                 h.warnings.append(f"separator lost between {text[s_hits[i - 1].start : h.end]!r}: split")
-            out.append(_record(text, offset, h, sentence, section_of))
-        carried = [t for t in s_times if t.carries]
+            if not h.drop:
+                out.append(_record(text, offset, h, sentence, section_of))
+        carried = [t for t in s_times if t.carries and not t.sentence_only]
         if carried:
-            year, last_time = carried[-1].year, carried[-1]
-    # into the next paragraph carry only a plain year or a span of years, not a date or 目前
-    if last_time is not None and (last_time.period or last_time.year is None):
+            year = carried[-1].year
+        # into the next paragraph carry only a plain year or a span of years, not a date or 目前
+        plain = [t for t in carried if t.period or t.year is None]
+        last_time = plain[-1] if plain else last_time
+    if last_time is not None:
         state.year, state.year_known = last_time.year, True
     return out
 
@@ -832,7 +961,7 @@ def _record(text: str, offset: int, h: _Hit, sentence: str, section_of: _Section
         base_unit=base,
         kind=kind,
         year=h.year,
-        approx=h.qualifier is not None and h.low is None,
+        approx=h.qualifier in lex.APPROX_QUALIFIERS,
         qualifier=h.qualifier,
         category=h.category,
         change=h.change,
@@ -885,18 +1014,24 @@ def _text_quantities(text: str, state: _State, section_of: _SectionIndex | None)
     out: list[Quantity] = []
     offset = 0
     for line in text.split("\n"):
+        if MARKER.match(line) and len(line) <= 40 and "。" not in line and not state.report:
+            state.year, state.year_known = None, False  # a new section: no year carries into it
         if any(ch.isdigit() or ch in "十百千" for ch in line) or _TIME.search(line):
             out.extend(_paragraph(line, offset, state, section_of))
         offset += len(line) + 1
     return out
 
 
-def _doc_year(metadata: Metadata) -> int | None:
-    """The year of writing (成文日期), else of publication."""
+_FULL_DATE = re.compile(r"((?:19|20)\d{2})\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日")
+
+
+def _doc_year(metadata: Metadata, body: str) -> int | None:
+    """The year of writing (成文日期), else of publication, else of a full date heading or closing the body."""
     for date in (metadata.written_date, metadata.publish_date):
         if date and date[:4].isdigit():
             return int(date[:4])
-    return None
+    m = _FULL_DATE.search(fold_digits(body[:300])) or _FULL_DATE.search(fold_digits(body[-200:]))
+    return int(m.group(1)) if m else None
 
 
 def document_quantities(
@@ -904,7 +1039,7 @@ def document_quantities(
 ) -> tuple[list[Quantity], list[str]]:
     """Quantity records of a whole body, years resolved against the document's dates; and warnings."""
     report = "统计公报" in body or body.count("全年") >= 3
-    state = _State(doc_year=_doc_year(metadata), report=report)
+    state = _State(doc_year=_doc_year(metadata, body), report=report)
     records = _text_quantities(body, state, _SectionIndex(sections))
     warnings = list(dict.fromkeys(state.warnings + [w for q in records for w in q.warnings]))
     return records, warnings
