@@ -210,7 +210,8 @@ def _context() -> Any:
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn")
     ctx = multiprocessing.get_context("forkserver")
-    ctx.set_forkserver_preload([__name__])  # workers start with the library imported
+    package = __name__.rpartition(".")[0]  # workers start with the library's stages imported
+    ctx.set_forkserver_preload([__name__, f"{package}.html", f"{package}.structure"])
     return ctx
 
 
