@@ -462,7 +462,7 @@ def test_text_page_gets_flattened_table_records() -> None:
     text = "\n".join(["关于沙洋县2022年预算执行情况的报告", *FLAT_TWO_SIDED])
     doc = zx.parse(text, "budget.txt")
     assert doc.format == "text" and len(doc.tables) == 1
-    assert doc.tables[0].start == doc.body.index("税收收入")
+    assert doc.tables[0].start == doc.body.index("收入项目")  # where the table begins: its header row
     table_records = [q for q in doc.quantities if q.origin == "table"]
     assert len(table_records) == 8
     spending = next(q for q in table_records if q.indicator == "教育支出")
@@ -531,3 +531,34 @@ def test_title_and_unit_cells_above_the_header() -> None:
     assert (table.caption, table.unit, table.header_rows) == ("表2 2022年主要农产品产量", "万吨", 1)
     got = [(q.indicator, q.value, q.unit, q.year) for q in table_quantities(table, 0, doc_year=2023)]
     assert got[:2] == [("粮食产量", 650.0, "万吨", 2022), ("粮食产量比上年增长", 17.3, "%", 2022)]
+
+
+def test_table_records_take_section_and_the_year_of_the_sentence_before() -> None:
+    text = "\n".join(
+        [
+            "某县2022年国民经济和社会发展统计公报",
+            "一、农业",
+            "2022年全年粮食产量650.0万吨，比上年增长5.0%。",
+            "主要农产品产量",
+            "单位：万吨",
+            "品种",
+            "产量",
+            "粮食",
+            "650.0",
+            "油料",
+            "3.1",
+            "二、工业",
+            "全年规模以上工业增加值增长6.1%。",
+        ]
+    )
+    doc = zx.parse(text, "communique.txt")
+    (table,) = doc.tables
+    assert (table.caption, table.unit) == ("主要农产品产量", "万吨")
+    assert table.rows == [["品种", "产量"], ["粮食", "650.0"], ["油料", "3.1"]]
+    oil = next(q for q in doc.quantities if q.origin == "table" and q.indicator == "油料产量")
+    assert (oil.value, oil.unit, oil.year) == (3.1, "万吨", 2022)
+    assert oil.section == "农业"
+    assert table.start == doc.body.index("品种\n产量\n粮食")  # not the sentence 粮食产量650.0万吨 above
+    grain = [q for q in doc.quantities if q.value == 650.0]
+    assert [q.origin for q in grain] == ["text", "table"]
+    assert grain[1].start == doc.body.index("粮食\n650.0") + 3

@@ -134,7 +134,13 @@ def _parse(data: bytes | str, source: str | None, with_quantities: bool, limits:
         from .tables import add_table_quantities
 
         tables, quantities = add_table_quantities(
-            loaded.format, parts.body, parts.tables, quantities, parts.metadata, with_quantities=with_quantities
+            loaded.format,
+            parts.body,
+            parts.tables,
+            quantities,
+            parts.metadata,
+            with_quantities=with_quantities,
+            sections=sections,
         )
     except ExtractError:
         raise  # a time limit, not a defect of the tables

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from .models import Metadata, Quantity, Table
+from .models import Metadata, Quantity, Section, Table
 from .numbers import SCALES
 from .quantities import extract_quantities, quantity_from_cell, unit_info
 
@@ -78,7 +78,10 @@ _PAREN_UNIT = re.compile(r"[（(](?:单位[:：]\s{0,2})?(?P<unit>[^()（）]{1,
 _YEAR = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})\s{0,2}年?(?!\d)")
 _COMPARED = re.compile(r"(?:比|较|同比|高于|低于|与|为|相当于)上年(?:同期)?")
 _RELATIVE_YEAR = {"上年": -1, "去年": -1, "上年同期": -1, "前年": -2, "本年": 0, "今年": 0, "当年": 0, "本期": 0}
-_CAPTION_HINT = re.compile(r"表|情况|统计|一览|明细|标准|目录|清单|指标")
+_SENTENCE_MARK = re.compile(r"[。；;，,！？!?]")
+_OUTLINE = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|第[一二三四五六七八九十]{1,3}[章节部分])"
+)
 _CHANGE_WORDS = ("增长", "增速", "增幅", "下降", "增减", "比上年", "同比", "比重", "占比", "比例", "增加")
 _PLACEHOLDER = frozenset({"", "-", "—", "--", "——", "/", "…", "－", "无", "空"})
 
@@ -438,7 +441,7 @@ def _flat_table(lines: Sequence[str], at: int, unit: str) -> tuple[Table | None,
         for k in range(at - 1, max(-1, at - 3), -1):
             prev = clean_cell(lines[k])
             if prev:
-                if len(prev) <= 60 and _CAPTION_HINT.search(prev) and prev[-1] not in "。；;，,":
+                if len(prev) <= 60 and not _SENTENCE_MARK.search(prev) and not _OUTLINE.match(prev):
                     caption = prev
                 break
     cells: list[str] = []
@@ -1039,7 +1042,7 @@ def _cell_quantity(text: str, unit_hint: str | None) -> Quantity | None:
 
 _ATTEMPTS = 30  # occurrences of a row's first cell tried before giving up (keeps the search linear)
 _REACH = 200_000  # squeezed characters searched ahead of the cursor for one row
-_GAP = 2  # characters (white space aside) allowed between two cells of one row in the body
+_GAP = 0  # characters (white space aside) allowed between two cells of one row in the body
 _SPACE = re.compile(r"\s+")
 
 
@@ -1056,6 +1059,7 @@ class _Locator:
         self.squeezed = "".join(body[i] for i in keep)
         self.index = keep
         self.pos = bisect_right(keep, offset - 1) if offset else 0
+        self.found: list[tuple[int, int]] = []  # body spans of the rows found so far
 
     def row(self, cells: Sequence[str], *, lenient: bool = True) -> tuple[int, int] | None:
         """Squeezed span of a row: its cells in order and adjacent, at or after the cursor.
@@ -1067,8 +1071,11 @@ class _Locator:
         wanted = [c for c in wanted if c]
         if not self.squeezed or not wanted:
             return None
-        anchor = max(range(len(wanted)), key=lambda k: len(wanted[k]))
-        for strict in (True, False) if lenient else (True,):
+        by_length = sorted(range(len(wanted)), key=lambda k: -len(wanted[k]))
+        tries = [(True, by_length[0])]
+        if lenient:  # a merged cell the body writes once cannot anchor: try the next longest too
+            tries += [(False, k) for k in by_length[:3]]
+        for strict, anchor in tries:
             pos = self.pos
             limit = self.pos + _REACH
             for _ in range(_ATTEMPTS):
@@ -1078,6 +1085,7 @@ class _Locator:
                 span = self._around(wanted, anchor, at, strict)
                 if span is not None:
                     self.pos = span[1]
+                    self.found.append(self.span(span))
                     return span
                 pos = at + 1
         return None
@@ -1101,8 +1109,8 @@ class _Locator:
                     return None
                 continue
             end, found = after + len(cell), found + 1
-        if found * 2 < len(cells):
-            return None
+        if found < min(2, len(cells)):
+            return None  # a lone cell is no evidence; two adjacent cells of the row are
         return start, end
 
     def span(self, squeezed: tuple[int, int]) -> tuple[int, int]:
@@ -1148,26 +1156,34 @@ class _Locator:
 
 
 def locate_tables(tables: Iterable[Table], body: str) -> list[Table]:
-    """The tables with `start` set to the body offset of their first data row, when it is found."""
+    """The tables with `start` set to the body offset where they begin (header row, else first data row)."""
     out: list[Table] = []
     locator = _Locator(body)
     for table in tables:
+        span = None
+        if table.header_rows and table.rows:
+            span = locator.row(_distinct(table.rows[0]), lenient=False)
         rows = table.rows[table.header_rows :] or table.rows
-        span = locator.row(_distinct(rows[0])) if rows else None
-        if span is not None:
-            out.append(table.model_copy(update={"start": locator.span(span)[0]}))
-        else:
-            out.append(table)
+        if span is None and rows:
+            span = locator.row(_distinct(rows[0]))
+        out.append(table.model_copy(update={"start": locator.span(span)[0]}) if span else table)
     return out
 
 
 def document_table_quantities(tables: Sequence[Table], body: str, doc_year: int | None) -> list[Quantity]:
     """Quantity records of every table of a document, located in its body, tables in order."""
+    return _document_records(tables, body, doc_year)[0]
+
+
+def _document_records(
+    tables: Sequence[Table], body: str, doc_year: int | None
+) -> tuple[list[Quantity], list[tuple[int, int]]]:
+    """The tables' records and the body spans of every table row found (header rows included)."""
     out: list[Quantity] = []
     locator = _Locator(body)
     for index, table in enumerate(tables):
         out.extend(_table_records(table, index, doc_year, locator))
-    return out
+    return out, locator.found
 
 
 # --- the pipeline's entry point ----------------------------------------------------------------
@@ -1181,6 +1197,7 @@ def add_table_quantities(
     metadata: Metadata,
     *,
     with_quantities: bool = True,
+    sections: Sequence[Section] = (),
 ) -> tuple[list[Table], list[Quantity]]:
     """The document's tables (located in the body; a text page's flattened tables found) and its records.
 
@@ -1193,8 +1210,40 @@ def add_table_quantities(
     found = locate_tables(found, body)
     if not with_quantities or not found:
         return found, list(records)
-    table_records = document_table_quantities(found, body, _metadata_year(metadata))
-    return found, merge_records(records, table_records)
+    table_records, rows = _document_records(found, body, _metadata_year(metadata))
+    if sections:
+        table_records = [_in_section(q, sections) for q in table_records]
+    return found, _carry_years(merge_records(records, table_records, rows))
+
+
+def _in_section(record: Quantity, sections: Sequence[Section]) -> Quantity:
+    """The record with the heading of the innermost section holding it (as text records have)."""
+    if record.end <= record.start or record.section:
+        return record
+    heading: str | None = None
+    level: Sequence[Section] = sections
+    while True:
+        inside = next((s for s in level if s.start <= record.start < s.end), None)
+        if inside is None:
+            break
+        heading, level = inside.heading, inside.children
+    return record.model_copy(update={"section": heading}) if heading else record
+
+
+def _carry_years(records: list[Quantity]) -> list[Quantity]:
+    """A table record without a year takes the year of the text record just before it in its section.
+
+    A communiqué states the year in its sentences (2022年全年粮食产量…) and not in the table under them.
+    """
+    out: list[Quantity] = []
+    last: Quantity | None = None
+    for q in records:
+        if q.origin == "text":
+            last = q
+        elif q.year is None and last is not None and last.year is not None and last.section == q.section:
+            q = q.model_copy(update={"year": last.year})
+        out.append(q)
+    return out
 
 
 def _metadata_year(metadata: Metadata) -> int | None:
@@ -1205,9 +1254,15 @@ def _metadata_year(metadata: Metadata) -> int | None:
     return None
 
 
-def merge_records(text_records: Sequence[Quantity], table_records: Sequence[Quantity]) -> list[Quantity]:
-    """Text and table records in body order, without text records whose figure a table record covers."""
-    spans = sorted((q.start, q.end) for q in table_records if q.end > q.start)
+def merge_records(
+    text_records: Sequence[Quantity], table_records: Sequence[Quantity], rows: Sequence[tuple[int, int]] = ()
+) -> list[Quantity]:
+    """Text and table records in body order, without the text records read inside a table.
+
+    A text record goes when a table record covers its figure (a sentence in a cell) or when it lies in
+    a table row of the body (`rows`): `600371 万向德农` in a row is a code and a name, not 600371万.
+    """
+    spans = sorted([*((q.start, q.end) for q in table_records if q.end > q.start), *rows])
     starts = [s for s, _ in spans]
 
     def covered(q: Quantity) -> bool:
