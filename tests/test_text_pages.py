@@ -94,7 +94,7 @@ PAGES: list[tuple[Path, str | None, dict[str, Any], str, list[str]]] = [
         TEXT / "pages_shayang_gov_cn_budget_report_2022_2023.excerpt.txt",
         "关于沙洋县2022年预算执行情况和2023年预算草案的报告",  # after a 目录 that lists the parts
         {"index_no": None},
-        "——2022年12月18日在沙洋县第六届人民代表大会",
+        "第一部分 报告\n——2022年12月18日在沙洋县第六届人民代表大会",
         ["目录", "第二部分 预算表格"],
     ),
     (

@@ -446,6 +446,7 @@ _NOT_TITLE = re.compile(
 _BRACKET_DATE = re.compile(
     r"^[（(]\s{0,2}(?P<d>(?:19|20)\d{2}\s{0,2}年\s{0,2}\d{1,2}\s{0,2}月\s{0,2}\d{1,2}\s{0,2}日)\s{0,2}[)）]$"
 )
+_PART_HEADING = re.compile(r"^第[一二三四五六七八九十]{1,3}(?:部分|编|篇)")
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
 _HTML_COMMENT_LINE = re.compile(r"^\s*<!--.{0,200}-->\s*$")
 
@@ -460,6 +461,7 @@ def read_text_page(text: str) -> PageParts:
     metadata, label_title, warnings = metadata_from_pairs(pairs)
     title = clean_title(label_title)
     start = after
+    above: list[str] = []
     if title is None:
         before = _previous_line(lines, min(header)) if len(header) == 1 else None
         title_line: int | None
@@ -468,6 +470,8 @@ def read_text_page(text: str) -> PageParts:
         else:
             title, title_line = _text_title(lines, after, min(header) if header else 0)
         if title_line is not None and title_line >= after:
+            # a part heading above the title (第一部分 报告) stays in the body
+            above = [line for line in lines[after:title_line] if _PART_HEADING.match(line.strip())]
             start = title_line + 1
     # a 发布日期 line under the title belongs to the header too: take its time of day
     more: list[tuple[str, str]] = []
@@ -485,7 +489,7 @@ def read_text_page(text: str) -> PageParts:
             start += 1
     metadata = doc_no_from_title(metadata, title)
     body, signature, attachments, more_warnings = finish_body(
-        lines[start:], title=title, doc_no=metadata.doc_no, hint_date=metadata.written_date
+        above + lines[start:], title=title, doc_no=metadata.doc_no, hint_date=metadata.written_date
     )
     return PageParts(
         title=title,
