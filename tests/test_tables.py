@@ -562,3 +562,17 @@ def test_table_records_take_section_and_the_year_of_the_sentence_before() -> Non
     grain = [q for q in doc.quantities if q.value == 650.0]
     assert [q.origin for q in grain] == ["text", "table"]
     assert grain[1].start == doc.body.index("粮食\n650.0") + 3
+
+
+def test_flattened_table_with_section_rows() -> None:
+    lines = ["单位：万元", "项目", "预算数", "一、税收收入", "增值税", "12000", "企业所得税", "3500"]
+    lines += ["二、非税收入", "罚没收入", "800", "全年收入增长5%。"]
+    (table,) = tables_from_lines(lines)
+    assert table.rows == [
+        ["项目", "预算数"],
+        ["一、税收收入", ""],
+        ["增值税", "12000"],
+        ["企业所得税", "3500"],
+        ["二、非税收入", ""],
+        ["罚没收入", "800"],
+    ]

@@ -461,10 +461,13 @@ def _flat_table(lines: Sequence[str], at: int, unit: str) -> tuple[Table | None,
         return None, at + 1
     start = first - 1  # the first row's label
     header = cells[:start]
-    width, count = _row_width(kinds, start, len(header))
-    if width < 2 or count < 2:
+    width = _row_width(kinds, start, len(header))
+    spans = _take_rows(kinds, start, width) if width else []
+    if width < 2 or sum(1 for _, size in spans if size == width) < 2:
         return None, at + 1
-    rows = [cells[start + k * width : start + (k + 1) * width] for k in range(count)]
+    rows = [cells[b : b + size] + [""] * (width - size) for b, size in spans]
+    while len(header) > width and (_OUTLINE.match(header[-1]) or header[-1].endswith(("：", ":"))):
+        rows.insert(0, [header.pop()] + [""] * (width - 1))  # a section row before the first figures
     if len(header) >= width:
         head_row = header[-width:]
         if caption is None and len(header) > width:
@@ -472,35 +475,47 @@ def _flat_table(lines: Sequence[str], at: int, unit: str) -> tuple[Table | None,
     else:
         head_row = [""] * (width - len(header)) + header
     grid = [head_row, *rows] if any(head_row) else rows
-    end = index[start + count * width - 1] + 1
+    end = index[spans[-1][0] + spans[-1][1] - 1] + 1
     return Table(caption=caption, unit=unit, header_rows=1 if any(head_row) else 0, rows=grid, source="text"), end
 
 
-def _row_width(kinds: Sequence[str], start: int, header: int) -> tuple[int, int]:
-    """Row width and row count that cover the most cells from `start` with one repeated label/figure pattern.
+def _row_width(kinds: Sequence[str], start: int, header: int) -> int:
+    """The row width whose label/figure pattern, repeated from `start`, covers the most cells (0: none).
 
     A width equal to the number of header cells wins ties (a two-sided 收入|金额|支出|金额 table
     repeats its pattern at half its width too).
     """
     best = (0, 0, 0)  # (covered cells, preference, width)
-    counts: dict[int, int] = {}
     for width in range(2, 9):
-        pattern = kinds[start : start + width]
-        if len(pattern) < width or pattern[0] != "l" or "n" not in pattern:
-            continue
-        count = 0
-        while start + (count + 1) * width <= len(kinds):
-            chunk = kinds[start + count * width : start + (count + 1) * width]
-            if chunk != pattern:
-                break
-            count += 1
-        counts[width] = count
+        spans = _take_rows(kinds, start, width)
+        full = sum(1 for _, size in spans if size == width)
+        covered = sum(size for _, size in spans)
         prefer = 2 if width == header else 1 if width == header + 1 else 0
-        score = (count * width, prefer, -width)
-        if count >= 2 and (score[0], score[1]) > (best[0], best[1]):
-            best = (score[0], score[1], width)
-    width = best[2]
-    return width, counts.get(width, 0)
+        if full >= 2 and (covered, prefer) > (best[0], best[1]):
+            best = (covered, prefer, width)
+    return best[2]
+
+
+def _take_rows(kinds: Sequence[str], start: int, width: int) -> list[tuple[int, int]]:
+    """Rows as (first cell, cell count): the first row's pattern repeated, with label-only section
+    rows (`其中：`, `一、税收收入`) allowed between them; stops at the first cell that fits neither."""
+    pattern = list(kinds[start : start + width])
+    if len(pattern) < width or pattern[0] != "l" or "n" not in pattern:
+        return []
+    rows: list[tuple[int, int]] = []
+    i = start
+    while i < len(kinds):
+        if list(kinds[i : i + width]) == pattern:
+            rows.append((i, width))
+            i += width
+        elif kinds[i] == "l" and list(kinds[i + 1 : i + 1 + width]) == pattern:
+            rows.append((i, 1))
+            i += 1
+        else:
+            break
+    while rows and rows[-1][1] == 1:
+        rows.pop()
+    return rows
 
 
 # --- PDF --------------------------------------------------------------------------------------
