@@ -576,3 +576,13 @@ def test_flattened_table_with_section_rows() -> None:
         ["二、非税收入", ""],
         ["罚没收入", "800"],
     ]
+
+
+@pytest.mark.parametrize(("cell", "numeric"), [("两年", True), ("三个月", True), ("一类", False), ("三", False)])
+def test_chinese_numeral_cells(cell: str, numeric: bool) -> None:
+    assert is_number_cell(cell) is numeric
+
+
+def test_fee_validity_in_chinese_numerals() -> None:
+    got = {(q.indicator, q.value, q.unit) for q in records(FEES) if q.column == 5}
+    assert ("耐多药肺结核审核确认有效期", 2, "年") in got

@@ -60,7 +60,8 @@ _FOLD = str.maketrans("０１２３４５６７８９．，－＋−％", "01234
 # A numeric cell: optional approx word, a signed number with separators, an optional short unit.
 _NUMBER_CELL = re.compile(
     r"""^(?P<pre>约|近|超过|不超过|不低于|最高|最低|每人每月|每月|每年|每人)?
-        (?P<num>[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)
+        (?P<num>[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?   # 4000.5, -1.6, 3,219
+          |(?P<cn>[零〇一二两三四五六七八九十百千]{1,6}))        # 两 (年): a Chinese numeral needs a unit
         (?P<unit>[^\d\s.,;；。，、]{0,12})$""",
     re.VERBOSE,
 )
@@ -102,6 +103,8 @@ def _cell_parts(text: str) -> tuple[str, str, str, str] | None:
     if match is None or _DATE_CELL.match(folded):
         return None
     unit, per = match["unit"], ""
+    if match["cn"] and not unit:
+        return None
     if "/" in unit:
         unit, per = unit.split("/", 1)
         per = "/" + per
