@@ -194,3 +194,18 @@ def test_to_frame_one_row_per_quantity(fixtures: Path) -> None:
     assert list(frame["source"].unique()) == ([doc.source] if doc.quantities else [])
     both = zx.to_frame([doc, ExtractError("broken", "x.html"), json.loads(doc.model_dump_json())])
     assert len(both) == 2 * len(doc.quantities)
+
+
+def test_a_file_name_that_is_not_utf8_is_converted_and_resumed(fixtures: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    name = os.fsdecode(b"\xb1\xa8\xb8\xe6.txt")  # 报告.txt in GBK: not UTF-8
+    (folder / name).write_bytes((fixtures / "jiangjin.txt").read_bytes())
+    out = tmp_path / "docs.jsonl"
+    assert convert(expand_inputs([str(folder)]), out, workers=1).failed == 0
+    raw = out.read_bytes()
+    assert raw.startswith(b'{"source":"' + os.fsencode(str(folder)) + b"/\xb1\xa8\xb8\xe6.txt")
+    assert convert(expand_inputs([str(folder)]), out, workers=1, resume=True).resumed == 1
+    assert out.read_bytes() == raw
+    for suffix in ("json", "csv", "parquet"):
+        assert convert(expand_inputs([str(folder)]), tmp_path / f"q.{suffix}", workers=0).failed == 0

@@ -24,6 +24,8 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import IO, Any, Literal, TypeVar
 
+from pydantic_core import PydanticSerializationError
+
 from .api import parse_file
 from .errors import ExtractError, ExtractTimeoutError, InternalError
 from .load import DEFAULT_LIMITS, Limits
@@ -120,8 +122,17 @@ def parse_path(path: str, limits: Limits = DEFAULT_LIMITS) -> Document:
 
 
 def document_json(path: str, limits: Limits = DEFAULT_LIMITS) -> str:
-    """The Document of one input as a JSON line (without the newline); raises ExtractError."""
-    return parse_path(path, limits).model_dump_json()
+    """The Document of one input as a JSON line (without the newline); raises ExtractError.
+
+    A file name that is not UTF-8 (GBK names from Windows archives) is kept as it is, undecodable
+    bytes and all, so that the line names the very file and `--resume` recognises it.
+    """
+    doc = parse_path(path, limits)
+    try:
+        return doc.model_dump_json()
+    except PydanticSerializationError:
+        rest = doc.model_copy(update={"source": None}).model_dump_json().removeprefix('{"source":null')
+        return '{"source":' + json.dumps(path, ensure_ascii=False) + rest
 
 
 def json_line(path: str, limits: Limits = DEFAULT_LIMITS) -> str:
@@ -463,7 +474,8 @@ def convert(
     todo = [path for path in inputs if path not in done]
     job = functools.partial(document_json, limits=_with_timeout(limits, timeout))
     start = time.monotonic()
-    with partial.open("a", encoding="utf-8", newline="\n") as fh:
+    # surrogateescape: a file name that is not UTF-8 is written back as its own bytes, so --resume finds it
+    with partial.open("a", encoding="utf-8", errors="surrogateescape", newline="\n") as fh:
         try:
             for path, outcome in ordered_map(job, todo, count, timeout):
                 if isinstance(outcome, ExtractError):
@@ -516,7 +528,7 @@ def _restore(out: Path | None, partial: Path, summary: Summary) -> set[str]:
 
 def _source_of(raw: bytes) -> str | None:
     try:
-        record = json.loads(raw)
+        record = json.loads(raw.decode("utf-8", errors="surrogateescape"))
     except ValueError:
         return None
     source = record.get("source") if isinstance(record, dict) else None
@@ -526,7 +538,7 @@ def _source_of(raw: bytes) -> str | None:
 def _error_kind_of(raw: bytes) -> str | None:
     if b'"error_kind"' not in raw:
         return None
-    record = json.loads(raw)
+    record = json.loads(raw.decode("utf-8", errors="surrogateescape"))
     return str(record.get("error_kind", "error")) if "error" in record else None
 
 
@@ -546,6 +558,6 @@ def _finish(partial: Path, out: Path, fmt: OutputFormat) -> None:
 def _records(path: Path) -> Iterator[dict[str, Any]]:
     with path.open("rb") as fh:
         for raw in fh:
-            record = json.loads(raw)
+            record = json.loads(raw.decode("utf-8", errors="surrogateescape"))
             if isinstance(record, dict):
                 yield record

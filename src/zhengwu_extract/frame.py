@@ -103,7 +103,7 @@ def write_records(records: Iterable[Mapping[str, Any]], path: Path, fmt: str) ->
 
 
 def _write_json(records: Iterable[Mapping[str, Any]], path: Path) -> None:
-    with path.open("w", encoding="utf-8") as fh:
+    with path.open("w", encoding="utf-8", errors="surrogateescape") as fh:  # file names as their bytes
         fh.write("[")
         for i, record in enumerate(records):
             fh.write(",\n" if i else "\n")
@@ -112,7 +112,7 @@ def _write_json(records: Iterable[Mapping[str, Any]], path: Path) -> None:
 
 
 def _write_csv(records: Iterable[Mapping[str, Any]], path: Path) -> None:
-    with path.open("w", encoding="utf-8", newline="") as fh:
+    with path.open("w", encoding="utf-8", errors="surrogateescape", newline="") as fh:
         writer = csv.DictWriter(fh, fieldnames=COLUMNS)
         writer.writeheader()
         for record in records:
@@ -135,8 +135,10 @@ def _write_parquet(records: Iterable[Mapping[str, Any]], path: Path) -> None:
 
 
 def _typed(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Values as the Parquet schema wants them: numbers as floats."""
+    """Values as the Parquet schema wants them: numbers as floats, file names as valid UTF-8."""
     for row in rows:
+        if isinstance(row["source"], str):
+            row["source"] = row["source"].encode("utf-8", "surrogateescape").decode("utf-8", "replace")
         for name in ("value", "normalized_value"):
             if row[name] is not None:
                 row[name] = float(row[name])
