@@ -66,6 +66,15 @@ def test_a_failed_input_gets_an_error_line_and_a_failing_exit(
     assert "errors: empty 1" in capsys.readouterr().out
 
 
+def test_an_input_past_its_timeout_gets_an_error_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    page = str(EXAMPLES / "gz_portal_disability_subsidies_2026.html")
+    out = tmp_path / "out.jsonl"
+    assert main(["convert", page, "-o", str(out), "--timeout", "0.001", "--workers", "1"]) == 1
+    record = json.loads(out.read_text(encoding="utf-8"))
+    assert (record["source"], record["error_kind"]) == (page, "timeout")
+    assert "errors: timeout 1" in capsys.readouterr().out
+
+
 def test_csv_format_and_paths_on_stdin(fixtures: Path, tmp_path: Path) -> None:
     paths = copies(fixtures, tmp_path / "pages", 2)
     process = subprocess.run(
