@@ -44,7 +44,7 @@ class Expect:
     """What parsing one input must give: an error of a class, or a Document (with warnings/body text)."""
 
     error: type[ExtractError] | None = None  # this ExtractError subclass must be raised
-    message: str | None = None  # a regex the error message must match (besides naming the input)
+    message: str | None = None  # a regex the error's reason must match, whenever an error is raised
     warning: str | None = None  # a regex one of the Document's warnings must match
     either: bool = False  # an ExtractError (not internal) or a Document with a matching warning
     body: tuple[str, ...] = ()  # strings the Document's body must contain
@@ -279,12 +279,12 @@ def _text_cases() -> dict[str, tuple[str, bytes, Expect]]:
                 + "</div>" * 20000
                 + "</body></html>"
             ).encode(),
-            Expect(either=True, body=(SEED_SENTENCE,), seconds=20),
+            Expect(either=True, body=(SEED_SENTENCE,), message="nest|deep|depth", seconds=20),
         ),
         "nested_20000_unclosed": (
             "nested_unclosed.html",
             ("<html><body>" + "<div><span>" * 10000 + "<p>" + SEED_SENTENCE + "</p>").encode(),
-            Expect(either=True, body=(SEED_SENTENCE,), seconds=20),
+            Expect(either=True, body=(SEED_SENTENCE,), message="nest|deep|depth", seconds=20),
         ),
         "unclosed_tables": (
             "unclosed_tables.html",
@@ -361,7 +361,7 @@ def _text_cases() -> dict[str, tuple[str, bytes, Expect]]:
         ),
         "million_digits": ("digits.txt", ("增长" + "1" * 1_000_000 + "万元。\n").encode(), Expect(seconds=30)),
         "million_digits_html": ("digits.html", _html("<p>" + "9" * 1_000_000 + "%</p>").encode(), Expect(seconds=30)),
-        "comma_ones": ("comma_ones.txt", ("金额" + "1," * 500_000 + "1元。\n").encode(), Expect(seconds=30)),
+        "comma_ones": ("comma_ones.txt", ("金额" + "1," * 500_000 + "1元。\n").encode(), Expect(seconds=10)),
         "dot_ones": ("dot_ones.txt", ("1." * 300_000 + "\n").encode(), Expect(seconds=30)),
         "percent_signs": ("percents.txt", ("增长" + "%" * 100_000 + "\n").encode(), Expect(seconds=30)),
         "percent_digits": ("percent_digits.txt", ("增长1%" * 100_000 + "\n").encode(), Expect(seconds=30)),

@@ -23,7 +23,10 @@ CASES: dict[str, Case] = {}
 # Defects in modules owned by others, kept as strict xfails until their owners fix them:
 # name → "<module>: <what>". An XPASS fails the run so that a fixed case is moved out of here.
 KNOWN_FAILURES: dict[str, str] = {
-    "percent_digits": "quantities: 增长1% x 100,000 is quadratic (_clause_start/_year_of rescan the sentence per hit)",
+    "comma_ones": "quantities: _hit_from_match copies folded[:start] for every hit, quadratic on 1,1,1,… (24 s CPU/MB)",
+    "nested_20000_tags": "html: text under 20,000 nested tags is lost (lxml stops at depth 256) and the error "
+    "says 'no body text' instead of naming the nesting",
+    "nested_20000_unclosed": "html: as nested_20000_tags, with unclosed tags",
 }
 
 
@@ -71,10 +74,10 @@ def check_case(name: str, case: Case) -> None:
             assert exc.reason.strip(), f"{name}: empty reason"
             if expect.error is not None:
                 assert isinstance(exc, expect.error), f"{name}: {type(exc).__name__} ({message}), want {expect.error}"
-                if expect.message:
-                    assert re.search(expect.message, exc.reason, re.IGNORECASE), f"{name}: reason {exc.reason!r}"
             else:
                 assert expect.either, f"{name}: want a Document, got {type(exc).__name__}: {message}"
+            if expect.message:
+                assert re.search(expect.message, exc.reason, re.IGNORECASE), f"{name}: reason {exc.reason!r}"
         else:
             elapsed = time.process_time() - start
             assert expect.error is None, f"{name}: want {expect.error.__name__}, got a Document"
@@ -155,11 +158,7 @@ GROWTH: dict[str, tuple[str, int]] = {
     "open_parens": ("（", 5000),
     "money_list": ("分别为1万元、", 200),
 }
-SLOW_GROWTH: dict[str, str] = {
-    "percent_digits": "quantities: per-hit rescans of the sentence (_clause_start, _year_of) make it quadratic",
-    "year_runs": "quantities: _in_parens counts brackets from the sentence start for every hit",
-    "money_list": "quantities: quadratic in the number of hits of one sentence",
-}
+SLOW_GROWTH: dict[str, str] = {}  # family → '<module>: <what>' for known superlinear cases
 
 
 def _cpu(data: str) -> float:
