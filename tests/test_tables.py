@@ -586,3 +586,27 @@ def test_chinese_numeral_cells(cell: str, numeric: bool) -> None:
 def test_fee_validity_in_chinese_numerals() -> None:
     got = {(q.indicator, q.value, q.unit) for q in records(FEES) if q.column == 5}
     assert ("耐多药肺结核审核确认有效期", 2, "年") in got
+
+
+def test_pdf_frame_around_paragraphs_is_not_a_table() -> None:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    c.setFont("STSong-Light", 10)
+    sentence = "本办法自发布之日起施行，由县财政局负责解释，原有规定与本办法不一致的以本办法为准。"
+    for k in range(2):  # framed columns, each holding paragraphs of many lines
+        x = 72 + k * 220
+        c.rect(x, 300, 220, 400)
+        c.line(x, 500, x + 220, 500)  # two rows of two framed cells: shaped like a table
+        for line in range(24):
+            c.drawString(x + 5, 686 - 16 * line - (8 if line >= 12 else 0), sentence[(line * 3) % 20 :][:20])
+    c.showPage()
+    c.save()
+    doc = zx.parse(buf.getvalue(), "frame.pdf")
+    assert doc.tables == []
+    assert "本办法自发布之日起施行" in doc.body

@@ -609,6 +609,8 @@ def _pdf_table(rows: Sequence[Sequence[str | None]], ruled: bool) -> Table | Non
         return None
     if not ruled and not _figures_table(table):
         return None
+    if ruled and not _is_data(table):
+        return None  # a frame drawn around paragraphs, not a table
     return table
 
 
