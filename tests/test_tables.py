@@ -610,3 +610,17 @@ def test_pdf_frame_around_paragraphs_is_not_a_table() -> None:
     doc = zx.parse(buf.getvalue(), "frame.pdf")
     assert doc.tables == []
     assert "本办法自发布之日起施行" in doc.body
+
+
+def test_bare_years_and_percent_in_headers() -> None:
+    html = """<p>单位：亿元</p><table><tr><td>指标</td><td>2021</td><td>2022</td><td>增长%</td></tr>
+      <tr><td>地区生产总值</td><td>950.2</td><td>1001.7</td><td>5.4</td></tr>
+      <tr><td>财政收入</td><td>80.1</td><td>83.0</td><td>3.6</td></tr></table>"""
+    (table,) = tables_from_html(lxml.html.fromstring(f"<div>{html}</div>"))
+    assert (table.header_rows, table.unit) == (1, "亿元")
+    got = [(q.indicator, q.value, q.unit, q.year) for q in table_quantities(table, 0, doc_year=2023)][:3]
+    assert got == [
+        ("地区生产总值", 950.2, "亿元", 2021),
+        ("地区生产总值", 1001.7, "亿元", 2022),
+        ("地区生产总值增长", 5.4, "%", 2022),
+    ]

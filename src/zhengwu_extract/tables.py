@@ -233,6 +233,8 @@ def _header_rows(rows: Sequence[Sequence[str]], th_rows: int) -> int:
     indicator catalogue) and marked-up `<th>` rows otherwise.
     """
     numeric = [any(is_number_cell(c) and not _YEAR_HEADER.match(c) for c in row[1:]) for row in rows]
+    if len(rows) > 2 and all(_YEAR_CELL.match(c) or not is_number_cell(c) for c in rows[0][1:]) and any(numeric[1:]):
+        numeric[0] = False  # 项目 | 2021 | 2022: years heading the columns, not figures
     if any(numeric[1:]):
         n = 0
         for i, row in enumerate(rows[: min(4, len(rows) - 1)]):
@@ -859,6 +861,8 @@ def _column(table: Table, c: int, doc_year: int | None) -> _Column:
         elif _unit_in(text):
             col.unit = _unit_in(text)
             text = _UNIT_LINE.sub("", text).strip()
+        elif text.endswith(("%", "％", "‰")):
+            col.unit, text = text[-1], text[:-1].strip()  # 增长% without brackets
         year = _year_of(text, doc_year)
         if year is not None:
             col.year = year
