@@ -624,3 +624,13 @@ def test_bare_years_and_percent_in_headers() -> None:
         ("地区生产总值", 1001.7, "亿元", 2022),
         ("地区生产总值增长", 5.4, "%", 2022),
     ]
+
+
+def test_hostile_spans_stay_bounded() -> None:
+    import time
+
+    cells = '<td rowspan="100000" colspan="100000">9</td>' * 50
+    html = "<table>" + f"<tr>{cells}</tr>" * 300 + "</table>"
+    start = time.perf_counter()
+    tables_from_html(lxml.html.fromstring(f"<div>{html}</div>"))
+    assert time.perf_counter() - start < 5

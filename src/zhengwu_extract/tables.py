@@ -254,6 +254,9 @@ def _header_rows(rows: Sequence[Sequence[str]], th_rows: int) -> int:
 # --- HTML -------------------------------------------------------------------------------------
 
 _MAX_SPAN = 200
+_MAX_ROWS = 5000
+_MAX_COLS = 200
+_MAX_POSITIONS = 400_000
 
 
 def tables_from_html(root: lxml.html.HtmlElement) -> list[Table]:
@@ -309,7 +312,9 @@ def _html_grid(table: lxml.html.HtmlElement) -> _Grid | None:
     pending: dict[tuple[int, int], str] = {}  # (row, col) → text carried down by a rowspan
     th_rows = 0
     header_done = False
-    for r, tr in enumerate(_rows_of(table)):
+    trs = _rows_of(table)[:_MAX_ROWS]
+    budget = _MAX_POSITIONS  # grid positions a hostile rowspan/colspan may still create
+    for r, tr in enumerate(trs):
         row: list[str] = []
         own: list[bool] = []
         cells = tr.xpath("./td|./th")
@@ -320,7 +325,11 @@ def _html_grid(table: lxml.html.HtmlElement) -> _Grid | None:
                 own.append(False)
                 col += 1
             text = clean_cell(cell.text_content())
-            rowspan, colspan = _span(cell, "rowspan"), _span(cell, "colspan")
+            rowspan = min(_span(cell, "rowspan"), len(trs) - r)
+            colspan = min(_span(cell, "colspan"), max(1, _MAX_COLS - col))
+            budget -= rowspan * colspan
+            if budget < 0:
+                break
             for k in range(colspan):
                 row.append(text)
                 own.append(k == 0)
@@ -337,7 +346,7 @@ def _html_grid(table: lxml.html.HtmlElement) -> _Grid | None:
             header_done = True
         rows.append(row)
         origin.append(own)
-        if len(rows) > 5000:
+        if budget < 0:
             break
     if len(rows) < 2:
         return None
