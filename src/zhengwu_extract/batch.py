@@ -15,6 +15,7 @@ import glob
 import json
 import multiprocessing
 import os
+import signal
 import sys
 import time
 from collections import Counter, deque
@@ -157,8 +158,6 @@ def _run(job: Callable[[str], R], path: str) -> R | ExtractError:
 
 def _worker_main(conn: Connection, job: Callable[[str], Any]) -> None:
     """Read (index, path) tasks from the pipe until told to stop or the parent goes away."""
-    import signal
-
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     try:
         conn.send(None)  # ready: the parent starts the clock of the first input now
@@ -235,7 +234,7 @@ def ordered_map(
     """Run `job` on every path in `workers` processes; yield (path, result or error) in input order.
 
     `workers=0` runs in this process (no isolation). With a timeout, a worker still on one input
-    `_KILL_GRACE` seconds after it is killed and that input gets an ExtractTimeoutError.
+    `_KILL_GRACE` seconds past it is killed, and that input gets an ExtractTimeoutError.
     """
     if workers <= 0:
         for path in paths:
@@ -243,7 +242,7 @@ def ordered_map(
         return
     ctx = _context()
     todo = iter(enumerate(paths))
-    retry: deque[tuple[int, str]] = deque()  # inputs a lost worker held but had not started
+    retry: deque[tuple[int, str]] = deque()  # to send before new ones: unstarted inputs of a lost worker
     ready: dict[int, tuple[str, R | ExtractError]] = {}
     pool: list[_Worker] = []
     next_out = 0
