@@ -163,6 +163,16 @@ def test_page_number_styles_are_dropped(footer: Callable[[int, int], str]) -> No
     assert PARAS[1] in doc.body
 
 
+def test_overprinted_bold_text_reads_once() -> None:
+    def bold(c: object, n: int) -> None:
+        c.setFont(FONT, SIZE)  # type: ignore[attr-defined]
+        for dx in (0.0, 0.3):  # fake bold: the same line printed twice, a hair apart
+            c.drawString(LEFT + dx, 200, "三、2023年预算安排")  # type: ignore[attr-defined]
+
+    doc = parse_pdf(make_report(PARAS[:2], extra=bold))
+    assert "三、2023年预算安排" in doc.body.split("\n")
+
+
 def test_masthead_and_document_number_are_not_the_title() -> None:
     def masthead(c: object, n: int) -> None:
         if n == 1:

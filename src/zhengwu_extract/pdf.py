@@ -144,8 +144,9 @@ def _read(pdf: Any, source: str | None, limits: Limits, warnings: list[str]) -> 
     for index in range(min(total, limits.max_pdf_pages)):
         page = pages[index]
         try:
-            on_page = pdf_page_tables(page, index + 1)
-            text = _page_text(page, index + 1, on_page, len(found))
+            view = page.dedupe_chars()  # bold faked by printing each character twice reads once
+            on_page = pdf_page_tables(view, index + 1)
+            text = _page_text(view, index + 1, on_page, len(found))
         except PdfError:
             raise
         except Exception:
