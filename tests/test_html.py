@@ -373,6 +373,15 @@ def test_data_table_rows_stay_one_line() -> None:
     assert lines[-2:] == ["指标 数值", "粮食产量 650"]
 
 
+@pytest.mark.parametrize("opening", ["<div>", "<div><span>"])
+def test_text_below_the_parser_depth_limit_is_kept(opening: str) -> None:
+    """libxml2 drops everything under 256 levels of tags; the text is then read between the tags."""
+    text = "<html><body>" + opening * 5000 + "<p>深层嵌套的正文。</p><p>第二段文字在这里。</p></body></html>"
+    parts = read_html_page(text)
+    assert parts.body.split("\n")[-2:] == ["深层嵌套的正文。", "第二段文字在这里。"]
+    assert any("256" in warning for warning in parts.warnings)
+
+
 @pytest.mark.parametrize("text", ["<html></html>", "<p>", "<div>\x00</div>", "<<<>>>", "<!-- 只有注释 -->"])
 def test_degenerate_markup_does_not_crash(text: str) -> None:
     parts = read_html_page(text)

@@ -12,6 +12,7 @@ import importlib
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from typing import cast
 
 import lxml.html
@@ -114,8 +115,6 @@ _HEADER_REACH = 30  # lines above the body within which the header block must en
 _HEADER_GAP = 8  # lines allowed between two label rows of one header block
 _TITLE_REACH = 12  # lines above the body searched for an article heading
 
-# Plain etree elements (not lxml.html's element classes): the same tree, read much faster.
-_PARSER = etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
 # Dropped from the tree after the meta tags and script values were read.
 _STRIP_TAGS = ("script", "style", "noscript", "template", "xml", "svg", "object", "iframe", "canvas")
 
@@ -262,10 +261,14 @@ def _lines(element: etree._Element, *, rows: bool = False, skip: etree._Element 
 
 def read_html_page(text: str) -> PageParts:
     """An HTML page into its parts: metadata, title, clean body, signature, attachments, tables."""
-    root = _parse(text)
-    if root is None:
-        parts = read_text_page(text)
-        parts.warnings.insert(0, "the HTML could not be parsed; read as plain text")
+    root, too_deep = _parse(text)
+    if root is None or too_deep:
+        # libxml2 stops at 256 levels of nesting and drops the rest: read the text between the tags
+        parts = read_text_page(_text_between_tags(text))
+        reason = "tags nested deeper than 256 levels" if too_deep else "markup lxml cannot parse"
+        parts.warnings.insert(0, f"the HTML has {reason}; its text was read without the page structure")
+        if not parts.body and parts.title:  # a single line of text is the body, not only a title
+            parts.body = parts.title
         return parts
     warnings: list[str] = []
     metas = _meta_tags(root)
@@ -307,13 +310,51 @@ def read_html_page(text: str) -> PageParts:
     )
 
 
-def _parse(text: str) -> etree._Element | None:
-    """The document tree; the text is handed to libxml2 as UTF-8 so a declared charset cannot mislead it."""
+def _parse(text: str) -> tuple[etree._Element | None, bool]:
+    """The document tree, and whether libxml2 hit its nesting limit (text below it is lost).
+
+    The text is handed over as UTF-8 so that a charset declared in the page cannot mislead libxml2.
+    """
+    parser = etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
     try:
-        root = etree.fromstring(text.encode("utf-8", errors="replace"), _PARSER)
+        root = etree.fromstring(text.encode("utf-8", errors="replace"), parser)
     except (etree.XMLSyntaxError, etree.ParserError, ValueError):
-        return None
-    return cast("etree._Element | None", root)
+        root = None
+    too_deep = any(error.type_name == "ERR_RESOURCE_LIMIT" for error in parser.error_log)
+    return cast("etree._Element | None", root), too_deep
+
+
+class _TagText(HTMLParser):
+    """The stdlib tokenizer (no depth limit): text outside scripts and styles, blocks on new lines."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("script", "style"):
+            self._skip += 1
+        elif tag in _BLOCK_TAGS or tag in _CELL_TAGS:
+            self.parts.append("\n" if tag not in _CELL_TAGS else " ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style"):
+            self._skip = max(0, self._skip - 1)
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.parts.append(data)
+
+
+def _text_between_tags(text: str) -> str:
+    reader = _TagText()
+    reader.feed(text)
+    reader.close()
+    lines = (" ".join(line.translate(_WIDE_SPACES).split()) for line in "".join(reader.parts).split("\n"))
+    return "\n".join(line for line in lines if line)
 
 
 def _meta_tags(root: etree._Element) -> dict[str, str]:
