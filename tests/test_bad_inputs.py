@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import signal
+import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
@@ -340,3 +341,60 @@ def test_every_regex_is_fast_on_adversarial_strings(regex_results: dict[str, dic
     }
     slow = {label: keys for label, keys in slow.items() if keys}
     assert not slow, f"patterns slow on long adversarial strings (CPU s; inf = killed): {slow}"
+
+
+# ---------------------------------------------------------------- nothing is fetched, run or unpickled
+
+AUDIT: list[tuple[str, str]] = []
+AUDITING: list[bool] = [False]
+WATCHED_EVENTS = ("socket.", "urllib.", "http.", "ftplib.", "pickle.find_class", "subprocess.", "os.system", "os.exec")
+
+
+def _audit(event: str, args: tuple[object, ...]) -> None:
+    """Record the events that parsing must never cause (an audit hook cannot be removed: it is gated)."""
+    if AUDITING[0] and (event == "open" or event.startswith(WATCHED_EVENTS)):
+        AUDIT.append((event, repr(args[:1])))
+
+
+sys.addaudithook(_audit)
+
+
+def test_hostile_pages_open_no_file_and_no_connection(cases: dict[str, Case]) -> None:
+    """Entities, DTDs, XIncludes, iframes and stylesheets that name the secret file or a URL are not followed."""
+    hostile = ("doctype_external_entity", "xml_external_entity", "external_dtd_and_resources", "billion_laughs")
+    remote = (
+        '<!DOCTYPE html SYSTEM "http://198.51.100.7/x.dtd"><html><head>'
+        '<link rel="stylesheet" href="http://198.51.100.7/a.css"><script src="http://198.51.100.7/a.js"></script>'
+        '</head><body><img src="http://198.51.100.7/a.png"><p>' + SEED_SENTENCE + "</p></body></html>"
+    )
+    AUDIT.clear()
+    AUDITING[0] = True
+    try:
+        for name in hostile:
+            with suppress(ExtractError):
+                zx.parse_file(cases[name].path)
+        zx.parse(remote, "remote.html")
+        zx.parse(remote.encode("gbk"), "remote-gbk.html")
+    finally:
+        AUDITING[0] = False
+    opened = [args for event, args in AUDIT if event == "open"]
+    inputs = [str(cases[name].path) for name in hostile]
+    assert any(inputs[0] in a for a in opened), "the audit hook saw no file opened: it is not working"
+    folder = str(cases[hostile[0]].path.parent)
+    assert not [a for a in opened if "passwd" in a or (folder in a and not any(i in a for i in inputs))], opened
+    assert not [(e, a) for e, a in AUDIT if e != "open"], AUDIT
+
+
+def test_no_input_is_unpickled_or_run(cases: dict[str, Case]) -> None:
+    """Parsing every bad input neither unpickles, starts a process, nor connects anywhere."""
+    AUDIT.clear()
+    AUDITING[0] = True
+    try:
+        for name, case in cases.items():
+            if "big" in case.tags or name in KNOWN_FAILURES or name == "fifo":
+                continue
+            with suppress(ExtractError):
+                zx.parse_file(case.path)
+    finally:
+        AUDITING[0] = False
+    assert not [(e, a) for e, a in AUDIT if e != "open"], AUDIT
