@@ -67,7 +67,7 @@ def show(doc: Document, console: Any = None, *, max_quantities: int | None = 50)
     console.rule(f"[bold]{doc.title or doc.source or '(untitled)'}")
     meta = Table.grid(padding=(0, 2))
     meta.add_column(style="cyan", no_wrap=True)
-    meta.add_column()
+    meta.add_column(overflow="fold")
     if doc.source:
         meta.add_row("source", doc.source)
     for label, value in metadata_items(doc):
