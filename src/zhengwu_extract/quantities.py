@@ -139,6 +139,9 @@ _CN_CHARS = frozenset("零〇一二两三四五六七八九十百千万亿")
 _SCALE_ALT = _alternation(list(SCALES))
 _BASE_ALT = _alternation(list(_UNITS))
 _PER_ALT = _alternation(PER_UNITS)
+_BASE_AT = re.compile(_BASE_ALT)
+_OF_AFTER = re.compile(f"(?:{_alternation([q for q in lex.POST_QUALIFIERS if len(q) > 1])})?的")
+_POST_AT = re.compile(_alternation([q for q in lex.POST_QUALIFIERS if len(q) > 1]))
 _POST_ALT = _alternation([q for q in lex.POST_QUALIFIERS if len(q) > 1])
 
 # One amount: a number, its scale word and unit, and the qualifiers glued to it.
@@ -219,6 +222,7 @@ _EDGE_JUNK = " \u3000\t、，,：:；;\"'～~—–－-"
 
 _MAX_INDICATOR = 14  # a longer phrase before the number is cut after its last verb
 _MAX_AFTER = 14  # the noun after a measure word is read at most this far
+_MAX_CUT_OF = 18  # a longer phrase keeps only what follows its last 的
 _MAX_BEFORE = 40  # the words before a number are read at most this far back
 _MAX_HEAD = 80  # the words before 分别为 likewise
 
@@ -363,6 +367,9 @@ def _hit_from_match(text: str, folded: str, m: re.Match[str]) -> _Hit | None:
     if scale and not base:
         dec, end, q_mixed = _mixed_tail(folded, dec, scale, end)
         q1 = q1 or q_mixed
+        tail = _BASE_AT.match(folded, end) if q_mixed is not None or end > m.end("scale") else None
+        if tail and unit_info(tail.group()) is not None:
+            base, unit, end = tail.group(), scale + tail.group(), tail.end()  # 1万6千多户
     hit = _Hit(start=start, end=end, value=dec, unit=unit, scale=scale if not base else None, lead=start)
     hit.qualifier = q1 or q2 or (q3 if unit is not None else None)
     if m.group("gap") and unit:
@@ -416,7 +423,7 @@ def _join_ranges(text: str, hits: list[_Hit]) -> list[_Hit]:
     The lower bound takes the upper one's unit when it has none (1～3个百分点 → 1 个百分点).
     """
     for a, b in itertools.pairwise(hits):
-        gap = text[a.end : b.lead]
+        gap = text[a.end : b.lead].removeprefix("以上")
         dash = gap in _RANGE_DASHES and a.unit is None and not a.qualifier
         bounds = gap in ("", "、", "，", ",") and a.qualifier == "以上" and b.qualifier == "以下"
         if b.unit and (dash or bounds) and (a.unit is None or a.unit == b.unit) and a.low is None:
@@ -586,22 +593,25 @@ def _clean_phrase(raw: str) -> _Phrase:
         cuts = [m for m in _CUT_AFTER.finditer(seg) if len(seg) - m.end() >= 2]
         if cuts:
             seg = seg[cuts[-1].end() :]
-    if len(seg) > _MAX_INDICATOR and 0 <= seg.rfind("的") < len(seg) - 2:
+    if len(seg) > _MAX_CUT_OF and 0 <= seg.rfind("的") < len(seg) - 2:
         seg = seg[seg.rfind("的") + 1 :]  # 原则上将…服务包的年签约服务费 → 年签约服务费
     phrase.text = seg.strip(_EDGE_JUNK)
     return phrase
 
 
-def _after_phrase(text: str, pos: int, share: bool = False) -> str:
-    """The noun right after a measure word (206所普通中小学(含… → 普通中小学), or ''.
+def _after_phrase(text: str, pos: int, skip_of: bool = False) -> tuple[str, int]:
+    """The noun right after an amount (206所普通中小学(含… → 普通中小学) and where it ends, or ('', pos).
 
-    For a share, also the noun after 的 (15%的中医馆 → 中医馆).
+    Qualifiers are skipped (10万元以下的罚款); with `skip_of`, also a 的 (15%的中医馆 → 中医馆).
     """
-    if share and text[pos : pos + 1] == "的":
+    q = _POST_AT.match(text, pos)
+    if q:
+        pos = q.end()
+    if skip_of and text[pos : pos + 1] == "的":
         pos += 1
     window = text[pos : pos + _MAX_AFTER]
     if not window or not _CJK.match(window) or window[0] in "的和与及或等是为在于":
-        return ""
+        return "", pos
     out = []
     for i, ch in enumerate(window):
         if ch in _CLAUSE_DELIMS or ch in "、()（）" or ch.isdigit():
@@ -610,7 +620,7 @@ def _after_phrase(text: str, pos: int, share: bool = False) -> str:
             break
         out.append(ch)
     noun = "".join(out).strip(_EDGE_JUNK)
-    return noun if len(noun) >= 2 else ""
+    return (noun, pos + len(out)) if len(noun) >= 2 else ("", pos)
 
 
 def _category_of(phrase: str) -> str | None:
@@ -704,18 +714,31 @@ def _read_sentence(
         after = ""
         consumed = 0  # the noun after the number, when it is the indicator, is not the next one's
         info = unit_info(h.unit) if h.unit else None
-        if (info is not None and info[0] in ("count", "percent")) or h.unit == h.scale:
-            after = _after_phrase(text, h.end, share=info is not None and info[0] == "percent")
+        after_end = h.end
+        counted = (info is not None and info[0] in ("count", "percent")) or h.unit == h.scale
+        if counted or (len(phrase.text) <= 1 and _OF_AFTER.match(text, h.end)):
+            after, after_end = _after_phrase(text, h.end, skip_of=info is None or info[0] != "count")
+        if h.unit and h.unit.endswith("人") and text[h.end : h.end + 1] == "口":
+            after, after_end = "人口", h.end + 1  # 13亿多人口: the people are the thing counted
+        to_level = raw.rstrip().endswith(("到", "至")) and prev is not None and phrase.change is not None
         if prev is not None and h.ratio is not None and prev.ratio == h.ratio:
             h.indicator, h.change, h.base_record = prev.indicator, prev.change, False
-        elif after and (len(phrase.text) <= 1 or phrase.verb_before or raw.rstrip().endswith("等")):
+        elif (
+            after
+            and not (phrase.comparison or phrase.change)
+            and (len(phrase.text) <= 2 or phrase.verb_before or raw.rstrip().endswith("等"))
+        ):
             h.indicator = after
-            consumed = len(after)
+            consumed = after_end - h.end
+            if prev is not None and prev.category and not phrase.text and gap in ("，", ","):
+                h.category = prev.category  # 其中小学83824人,1940个教学班: the classes of the primary schools
         elif phrase.comparison and not phrase.text:
             h.indicator = subject[0] if subject else None
             h.base_record = False
             if phrase.comparison in lex.PREVIOUS_YEAR_BASES and h.year is not None:
                 h.year -= 1
+        elif to_level and prev is not None and _CHANGE_END.fullmatch(phrase.text):
+            h.indicator, h.base_record = prev.indicator, False  # 从54万亿元增加到82.7万亿元: a level
         elif phrase.change and _CHANGE_END.fullmatch(phrase.text):
             h.change = phrase.change
             h.indicator = (subject[0] if subject else "") + phrase.text
@@ -745,6 +768,9 @@ def _read_sentence(
         if h.base_record and h.indicator and not h.drop:
             subject[:] = [h.indicator]
         prev_end, prev = h.end + consumed, h
+    for a, b in itertools.pairwise(hits):
+        if a.high is not None and (a.low, a.high) == (b.low, b.high) and len(a.indicator or "") <= 1:
+            a.indicator = b.indicator  # 处1万元以上10万元以下的罚款: the bounds share what they bound
     _ratio_parts(hits)
 
 
@@ -824,7 +850,9 @@ def _frames(clauses: _Clauses, span: tuple[int, int], hits: list[_Hit]) -> list[
         word = verb.group().removeprefix("分别").rstrip(":：")
         change = word if word in lex.CHANGE_WORDS else None
         items = [i for i in (x.strip(_EDGE_JUNK) for x in phrase.text.split("、")) if i]
-        for group in _groups(text, members):
+        if len(items) == 1 and "和" in items[0] and len(members) == 2:
+            items = items[0].split("和", 1)  # 生活补贴和护理补贴标准分别为209元、280元
+        for group in _groups(text, verb.end(), members):
             label, values = group
             _map_group(label, values, phrase.text, items, years, change)
         frames.append(members)
@@ -832,28 +860,18 @@ def _frames(clauses: _Clauses, span: tuple[int, int], hits: list[_Hit]) -> list[
     return frames
 
 
-def _groups(text: str, members: list[_Hit]) -> list[tuple[str | None, list[_Hit]]]:
-    """A list's values split at ; or at a label (小学…;初中…): (label, values)."""
+def _groups(text: str, start: int, members: list[_Hit]) -> list[tuple[str | None, list[_Hit]]]:
+    """A list's values split at ; or at a label (分别为小学…;初中…): (label, values)."""
     groups: list[tuple[str | None, list[_Hit]]] = []
-    prev_end: int | None = None
-    for h in members:
-        gap = text[prev_end : h.lead] if prev_end is not None else ""
-        label = re.sub(r"[\s、，,：:；;]", "", gap)
-        new = prev_end is None or label or any(c in gap for c in ";；")
-        if new:
-            start_label = label or None
-            if prev_end is None:
-                start_label = None
-            groups.append((start_label, [h]))
+    prev_end = start
+    for i, h in enumerate(members):
+        gap = text[prev_end : h.lead]
+        label = _clean_phrase(re.sub(r"[\s、，,：:；;和与及或]", "", gap)).text
+        if i == 0 or label or any(c in gap for c in ";；"):
+            groups.append((label or None, [h]))
         else:
             groups[-1][1].append(h)
         prev_end = h.end
-    if groups and groups[0][0] is None:
-        first = members[0]
-        # the label of the first group sits right after 分别为 (分别为小学5722.64元)
-        before = text[max(0, first.lead - 6) : first.lead].rstrip(":：")
-        label = re.split(r"[为是:：;；,，、达占]", before)[-1].strip()
-        groups[0] = (label or None, groups[0][1])
     return groups
 
 
@@ -877,6 +895,8 @@ def _map_group(
                 item = items[k]
                 if k == 0 and middle:
                     item = item[-middle:]
+                if k < len(items) - 1 and len(item) <= 2 < len(items[-1]):
+                    item += items[-1][len(item) :]  # 第二、第三产业…的比重 → 第二产业…的比重
                 indicator = item
         if change and indicator:
             indicator += change
