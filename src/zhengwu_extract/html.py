@@ -39,11 +39,13 @@ BODY_CONTAINERS: tuple[tuple[str, str], ...] = (
     ("tag", "ucapcontent"),  # Jiangxi Ucap / 开普云
     ("class", "TRS_Editor"),  # TRS WCM
     ("class", "TRS_UEDITOR"),
+    ("class", "Custom_UnionStyle"),  # TRS WCM pasted Word content
     ("id", "wenzhang-content"),  # NFRA
     ("id", "info_cont"),  # gz.gov.cn gfxwj
     ("id", "zoomcon"),  # gz.gov.cn, Jiangxi
     ("id", "zoom"),  # Hanweb, many others
     ("id", "Zoom"),
+    ("id", "fontzoom"),
     ("class", "article-content"),  # gkmlpt
     ("class", "content_article"),
     ("class", "main-txt"),
