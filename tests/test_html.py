@@ -260,6 +260,36 @@ def test_label_cells_without_colons() -> None:
     assert (doc.metadata.index_no, doc.metadata.publish_date) == ("123/2020-1", "2020-01-02")
 
 
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        (  # label cells padded with &nbsp;
+            "<table><tr><td>索&nbsp;&nbsp;引&nbsp;&nbsp;号：</td><td>xx/2020</td>"
+            "<td>发&nbsp;文&nbsp;字&nbsp;号：</td><td>某发〔2020〕1号</td></tr></table>",
+            {"index_no": "xx/2020", "doc_no": "某发〔2020〕1号"},
+        ),
+        (  # one info line: time with seconds, source, a visit counter
+            "<p class='info'>发布时间：2020-01-01 09:30:00&nbsp;&nbsp;&nbsp;来源：XX局&nbsp;&nbsp;&nbsp;"
+            "浏览次数：<span>12</span></p>",
+            {"publish_date": "2020-01-01", "publish_time": "09:30:00", "publisher": "XX局"},
+        ),
+        (  # label and value spans inside one div
+            "<div><div><span>索引号：</span><span>xx/2020</span></div>"
+            "<div><span>成文日期：</span><span>2020年1月2日</span></div></div>",
+            {"index_no": "xx/2020", "written_date": "2020-01-02"},
+        ),
+        (  # label and value in sibling divs
+            "<div class='row'><div class='label'>发文字号：</div><div class='value'>某发〔2020〕1号</div></div>"
+            "<div class='row'><div class='label'>有效性：</div><div class='value'>有效</div></div>",
+            {"doc_no": "某发〔2020〕1号", "validity": "有效"},
+        ),
+    ],
+)
+def test_header_markup_variants(header: str, expected: dict[str, str]) -> None:
+    metadata = read_html_page(page(header + f"<div id='zoom'>{ARTICLE}</div>")).metadata
+    assert {key: getattr(metadata, key) for key in expected} == expected
+
+
 def test_dl_dd_label_pairs_and_lone_label_values() -> None:
     header = (
         "<dl><dt>索引号：</dt><dd>123/2020-1</dd><dt>发布机构：</dt><dd>某某局</dd></dl>"
