@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Sequence
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -333,3 +334,14 @@ def test_csrc_codes_are_not_quantities(csrc: zx.Document) -> None:
 def test_read_pdf_page_directly() -> None:
     parts = read_pdf_page(make_report(PARAS), "x.pdf", Limits())
     assert parts.title and parts.body.startswith("一、2022年财政预算执行情况")
+
+
+def test_csrc_every_row_is_found_in_the_body(csrc: zx.Document) -> None:
+    from zhengwu_extract.tables import _Locator
+
+    # rows whose category is written once on the page (merged cells) are found by their own cells,
+    # and a page's first row, which repeats the category, does not pull the search ahead
+    locator = _Locator(csrc.body)
+    rows = csrc.tables[0].rows
+    missing = [row for prev, row in pairwise(rows) if locator.row(row, previous=prev) is None]
+    assert missing == []

@@ -763,7 +763,7 @@ def _table_records(table: Table, index: int, doc_year: int | None, locate: _Loca
     first_block = set(owner[min(label_cols)]) if label_cols else set[int]()
     caption_year = _year_of(table.caption or "", doc_year)
     for head in rows[: table.header_rows]:
-        locate.row(_distinct(head), lenient=False)  # anchors the search after the header, when written so
+        locate.row(head, lenient=False)  # anchors the search after the header, when written so
     out: list[Quantity] = []
     # a unit in a row header holds for the rows below it (大牲畜（万头）, #黄牛及肉牛 …), per label block
     carried: dict[tuple[int, ...], str] = {}
@@ -772,7 +772,7 @@ def _table_records(table: Table, index: int, doc_year: int | None, locate: _Loca
             carried.clear()  # a section row (期末畜禽存栏) starts a new group
         heads = {block: _head(row, block, columns, carried) for block in set(owner.values())}
         per_row_unit = next((row[c] for c, col in enumerate(columns) if col.units_per_row and row[c]), None)
-        row_span = locate.row(_distinct(row))
+        row_span = locate.row(row, previous=data[r - table.header_rows - 1] if r > table.header_rows else None)
         for c, cell in enumerate(row):
             col = columns[c]
             if col.skip or col.units_per_row or not cell or _CODE.match(cell):
@@ -1094,20 +1094,31 @@ class _Locator:
         self.pos = bisect_right(keep, offset - 1) if offset else 0
         self.found: list[tuple[int, int]] = []  # body spans of the rows found so far
 
-    def row(self, cells: Sequence[str], *, lenient: bool = True) -> tuple[int, int] | None:
+    def row(
+        self, cells: Sequence[str], *, previous: Sequence[str] | None = None, lenient: bool = True
+    ) -> tuple[int, int] | None:
         """Squeezed span of a row: its cells in order and adjacent, at or after the cursor.
 
         The row is anchored on its longest cell and the others are checked on each side of it. Failing
-        that (a PDF body or a rowspan writes a merged cell only once), a run of at least half the cells.
+        that (a PDF body or a rowspan writes a merged cell only once), the cells that differ from the
+        `previous` row's must all be there, adjacent, with the repeated ones present or not.
         """
-        wanted = [_SPACE.sub("", c) for c in cells]
-        wanted = [c for c in wanted if c]
+        wanted: list[str] = []
+        fresh: list[bool] = []
+        for k, raw in enumerate(cells):
+            text = _SPACE.sub("", raw)
+            if not text or (wanted and wanted[-1] == text):
+                continue
+            wanted.append(text)
+            fresh.append(previous is None or k >= len(previous) or previous[k] != raw)
         if not self.squeezed or not wanted:
             return None
         by_length = sorted(range(len(wanted)), key=lambda k: -len(wanted[k]))
-        tries = [(True, by_length[0])]
-        if lenient:  # a merged cell the body writes once cannot anchor: try the next longest too
-            tries += [(False, k) for k in by_length[:3]]
+        tries: list[tuple[bool, int]] = [(True, by_length[0])]
+        if lenient:  # a merged cell the body writes once cannot anchor: the row's own cells do
+            own = [k for k in by_length if fresh[k]] or by_length
+            tries += [(False, k) for k in own[:3]]
+        required = {k for k, new in enumerate(fresh) if new}
         for strict, anchor in tries:
             pos = self.pos
             limit = self.pos + _REACH
@@ -1115,7 +1126,7 @@ class _Locator:
                 at = self._find(wanted[anchor], pos, limit)
                 if at is None:
                     break
-                span = self._around(wanted, anchor, at, strict)
+                span = self._around(wanted, anchor, at, None if strict else required)
                 if span is not None:
                     self.pos = span[1]
                     self.found.append(self.span(span))
@@ -1123,22 +1134,26 @@ class _Locator:
                 pos = at + 1
         return None
 
-    def _around(self, cells: Sequence[str], anchor: int, at: int, strict: bool) -> tuple[int, int] | None:
-        """The row's span when the cells before and after the anchor (found at `at`) sit next to it."""
+    def _around(self, cells: Sequence[str], anchor: int, at: int, required: set[int] | None) -> tuple[int, int] | None:
+        """The row's span when the cells around the anchor (found at `at`) sit next to it.
+
+        `required` None: every cell must be there; else only those, the others may be missing.
+        """
         start, end = at, at + len(cells[anchor])
         found = 1
-        for cell in reversed(cells[:anchor]):
-            lo = max(0, start - _GAP - len(cell))
-            hit = self.squeezed.rfind(cell, lo, start)
+        for k in range(anchor - 1, -1, -1):
+            cell = cells[k]
+            hit = self.squeezed.rfind(cell, max(0, start - _GAP - len(cell)), start)
             if hit < 0:
-                if strict:
+                if required is None or k in required:
                     return None
                 continue
             start, found = hit, found + 1
-        for cell in cells[anchor + 1 :]:
+        for k in range(anchor + 1, len(cells)):
+            cell = cells[k]
             after = self._find(cell, end, end + _GAP + len(cell))
             if after is None:
-                if strict:
+                if required is None or k in required:
                     return None
                 continue
             end, found = after + len(cell), found + 1
@@ -1195,10 +1210,10 @@ def locate_tables(tables: Iterable[Table], body: str) -> list[Table]:
     for table in tables:
         span = None
         if table.header_rows and table.rows:
-            span = locator.row(_distinct(table.rows[0]), lenient=False)
+            span = locator.row(table.rows[0], lenient=False)
         rows = table.rows[table.header_rows :] or table.rows
         if span is None and rows:
-            span = locator.row(_distinct(rows[0]))
+            span = locator.row(rows[0])
         out.append(table.model_copy(update={"start": locator.span(span)[0]}) if span else table)
     return out
 
