@@ -252,6 +252,14 @@ def _text_cases() -> dict[str, tuple[str, bytes, Expect]]:
             _seed_html("x-no-such-charset").encode("utf-8"),
             Expect(warning="unknown charset", body=(SEED_SENTENCE,)),
         ),
+        "mixed_utf8_gbk_lines": (
+            "mixed_encodings.html",
+            '<html><head><meta charset="utf-8"><title>自查自评报告</title></head>\n<body>\n'
+            "<p>网站导航：首页 > 政务公开</p>\n".encode()
+            + "\n".join(f"<p>{line}</p>" for line in SEED_HEAD.splitlines()).encode("gbk")
+            + "\n<p>版权所有：重庆市江津区教育委员会</p>\n</body></html>".encode(),
+            Expect(warning="mixed encodings", body=(SEED_SENTENCE,)),
+        ),
         "cr_only_line_ends": (
             "cr_only.txt",
             SEED_HEAD.replace("\n", "\r").encode("utf-8"),

@@ -108,6 +108,21 @@ def test_binary_is_a_decode_error() -> None:
         load(random.Random(1).randbytes(10000), "junk")
 
 
+def test_mixed_utf8_and_gbk_lines() -> None:
+    """A UTF-8 template around a paragraph pasted in GBK: each line is read in its own encoding."""
+    data = page("utf-8", "模板导航：首页\n").encode() + (TEXT + "\n").encode("gbk") + "版权所有\n".encode()
+    text, _enc, warnings = decode(data)
+    assert "模板导航：首页" in text and TEXT in text and "版权所有" in text
+    assert any("mixed encodings" in w for w in warnings), warnings
+
+
+def test_gbk_line_alone_is_not_mixed() -> None:
+    """A GBK page is GBK even when a line of it happens to be valid UTF-8 (一 = D2 BB)."""
+    data = ("一\n" + TEXT).encode("gbk")
+    text, _enc, warnings = decode(data)
+    assert text == "一\n" + TEXT and warnings == []
+
+
 def test_bare_cr_line_ends_become_newlines() -> None:
     assert load("一、基本情况\r二、主要做法\r\n三、问题").text == "一、基本情况\n二、主要做法\n三、问题"
 
@@ -130,6 +145,10 @@ def test_nul_and_surrogates_are_dropped_with_warnings() -> None:
         (b"PK\x03\x04rest", errors.UnsupportedFormatError, "zip"),
         (b"\x1f\x8b\x08\x00rest", errors.UnsupportedFormatError, "gzip"),
         (b"\x89PNG\r\n\x1a\n", errors.UnsupportedFormatError, "PNG"),
+        (b"{\\rtf1\\ansi \\f0 text}", errors.UnsupportedFormatError, "RTF"),
+        (b"RIFF\x10\x00\x00\x00WEBPVP8 ", errors.UnsupportedFormatError, "WebP"),
+        (b"\x00\x00\x00\x18ftypmp42\x00\x00", errors.UnsupportedFormatError, "MP4"),
+        (b"\x7fELF\x02\x01\x01", errors.UnsupportedFormatError, "executable"),
     ],
 )
 def test_load_errors(data: bytes, cls: type[errors.ExtractError], words: str) -> None:

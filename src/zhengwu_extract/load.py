@@ -57,6 +57,23 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"\xd0\xcf\x11\xe0", "an old Office (OLE) document"),
     (b"BZh", "bzip2-compressed data"),
     (b"\xfd7zXZ", "xz-compressed data"),
+    (b"(\xb5/\xfd", "zstd-compressed data"),
+    (b"{\\rtf", "an RTF document"),
+    (b"%!PS", "a PostScript file"),
+    (b"II*\x00", "a TIFF image"),
+    (b"MM\x00*", "a TIFF image"),
+    (b"\x7fELF", "an executable program"),
+    (b"SQLite format 3\x00", "an SQLite database"),
+    (b"OggS", "an audio or video file"),
+    (b"ID3", "an MP3 audio file"),
+    (b"\x1aE\xdf\xa3", "a video file"),
+)
+# Magic numbers that sit after a few bytes: RIFF containers (WebP, WAV, AVI) and ISO media (MP4, HEIC).
+_MAGIC_AT: tuple[tuple[int, bytes, str], ...] = (
+    (8, b"WEBP", "a WebP image"),
+    (8, b"AVI ", "a video file"),
+    (8, b"WAVE", "an audio file"),
+    (4, b"ftyp", "an MP4/HEIC media file"),
 )
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
@@ -155,6 +172,9 @@ def load(data: bytes | str, source: str | None = None, limits: Limits = DEFAULT_
     for magic, what in _MAGIC:
         if head.startswith(magic):
             raise UnsupportedFormatError(f"the file is {what}, not a page (HTML, text or PDF)", source)
+    for offset, magic, what in _MAGIC_AT:
+        if data[offset : offset + len(magic)] == magic:
+            raise UnsupportedFormatError(f"the file is {what}, not a page (HTML, text or PDF)", source)
     text, encoding, warnings = decode(data, source)
     text, more = _clean_text(text)
     warnings += more
@@ -198,6 +218,18 @@ def decode(data: bytes, source: str | None = None) -> tuple[str, str, list[str]]
             label_failed = True
     text = _strict(data, "utf-8")
     enc = "utf-8"
+    if text is None and any(_strict(data[:-cut], "utf-8") is not None for cut in (1, 2, 3)):
+        warnings.append("1 invalid UTF-8 byte sequence(s) replaced (truncated text: the last character is cut)")
+        text = data.decode("utf-8", errors="replace")
+    if text is None:
+        mixed = _decode_lines(data)
+        if mixed is not None:
+            text, gb_lines, bad_lines = mixed
+            warnings.append(
+                f"mixed encodings: {gb_lines} line(s) read as GB18030, the rest as UTF-8"
+                + (f"; {bad_lines} damaged line(s) decoded with replacement characters" if bad_lines else "")
+            )
+            return text, "utf-8", warnings
     if text is None and _mostly_utf8(data):
         bad = data.decode("utf-8", errors="replace").count("\ufffd")
         warnings.append(f"{bad} invalid UTF-8 byte sequence(s) replaced (truncated or damaged text)")
@@ -257,7 +289,10 @@ def _detect(data: bytes, source: str | None, warnings: list[str]) -> tuple[str, 
         return data.decode("gb18030", errors="replace"), "gb18030", warnings
     from charset_normalizer import from_bytes
 
-    best = from_bytes(sample).best()
+    try:
+        best = from_bytes(sample).best()
+    except Exception:  # a detector failure is not the caller's problem: the bytes stay undecodable
+        best = None
     if best is not None and best.encoding:
         enc = "gb18030" if best.encoding.replace("_", "") in _GB_LABELS else best.encoding
         text = data.decode(enc, errors="replace")
@@ -265,6 +300,31 @@ def _detect(data: bytes, source: str | None, warnings: list[str]) -> tuple[str, 
             warnings.append(f"encoding guessed as {enc}")
             return text, enc, warnings
     raise DecodeError("not text in UTF-8, GB18030 or any detectable encoding (binary data?)", source)
+
+
+def _decode_lines(data: bytes) -> tuple[str, int, int] | None:
+    """A page pasted together from UTF-8 and GBK parts, decoded line by line; None unless nearly every line reads.
+
+    Returns (text, lines read as GB18030, lines that read as neither).
+    """
+    lines = data.split(b"\n")
+    out: list[str] = []
+    gb_lines = bad_lines = utf8_lines = 0
+    for line in lines:
+        text = _strict(line, "utf-8")
+        if text is not None:
+            utf8_lines += _CJK.search(text) is not None
+        else:
+            text = _strict(line, "gb18030")
+            if text is not None:
+                gb_lines += _CJK.search(text) is not None
+            else:
+                text = line.decode("utf-8", errors="replace")
+                bad_lines += 1
+        out.append(text)
+    if not gb_lines or not utf8_lines or bad_lines > len(lines) // 50:
+        return None
+    return "\n".join(out), gb_lines, bad_lines
 
 
 def _printable_share(text: str) -> float:
