@@ -9,6 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import zhengwu_extract as zx
 from zhengwu_extract.html import read_html_page
@@ -416,3 +418,48 @@ def test_text_below_the_parser_depth_limit_is_kept(opening: str) -> None:
 def test_degenerate_markup_does_not_crash(text: str) -> None:
     parts = read_html_page(text)
     assert isinstance(parts.body, str)
+
+
+PIECES = st.sampled_from(
+    [
+        "<div>",
+        "</div>",
+        "<p>",
+        "</p>",
+        "<td>",
+        "<tr>",
+        "<table>",
+        "</table>",
+        "<span>",
+        "</span>",
+        "<br>",
+        "<li>",
+        "<script>x=1</script>",
+        "<!--注释-->",
+        "索引号：",
+        "发布日期：",
+        "2020-01-02",
+        "\n",
+        " ",
+        "\u3000",
+        "&nbsp;",
+        "一、",
+        "综合",
+        "。",
+        "{{data.x}}",
+        "<div style='display:none'>",
+        "<h1>",
+        "</h1>",
+        "<title>",
+        "</title>",
+    ]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(PIECES, max_size=60))
+def test_any_markup_gives_clean_parts(pieces: list[str]) -> None:
+    parts = read_html_page("<html><body>" + "".join(pieces) + "</body></html>")
+    text = parts.body + (parts.title or "")
+    assert "\x01" not in text and "\x02" not in text and "x=1" not in text and "注释" not in text
+    assert "{{" not in parts.body

@@ -58,7 +58,8 @@ BODY_CONTAINERS: tuple[tuple[str, str], ...] = (
 
 # Elements whose text is never page text.
 _SKIP_TAGS = frozenset(
-    {"script", "style", "noscript", "template", "head", "iframe", "object", "svg", "button", "select", "xml", "canvas"}
+    {"script", "style", "noscript", "template", "head", "title", "iframe", "object", "svg", "button", "select"}
+    | {"xml", "canvas"}
 )
 # Class tokens of elements the page hides (Angular's ng-hide, print-only copies …).
 _HIDDEN_CLASSES = frozenset({"ng-hide", "hide", "hidden", "ng-cloak"})
@@ -69,7 +70,7 @@ _BLOCK_TAGS = frozenset(
     {
         *("p", "div", "br", "hr", "tr", "li", "ul", "ol", "dl", "dt", "dd", "table", "tbody", "thead", "tfoot"),
         *("h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "header", "footer", "nav", "aside", "main"),
-        *("blockquote", "pre", "form", "center", "title", "figure", "figcaption", "address", "fieldset"),
+        *("blockquote", "pre", "form", "center", "figure", "figcaption", "address", "fieldset"),
         *("legend", "caption", "ucapcontent", "ucaptitle", "body", "html"),
     }
 )
@@ -621,12 +622,13 @@ def _choose_title(
         candidates.append(_text_of(ucap))
     candidates.append(_article_heading(before))
     title_element = root.find(".//title")
-    if title_element is not None:
-        candidates.append(_text_of(title_element))
+    if title_element is not None:  # its text only (never walked: a <title> is no page text)
+        candidates.append("".join(text for text in title_element.itertext() if isinstance(text, str)))
     site = clean_title(metas.get("sitename"))
     for candidate in candidates:
         title = clean_title(candidate)
-        if title and _CJK.search(title) and title != site:  # a <title> that is only the site's name
+        # not the site's name alone, nor the markup an unclosed <title> swallowed
+        if title and _CJK.search(title) and title != site and not ("<" in title and ">" in title):
             return title
     return _first_title_line(body)
 
