@@ -25,11 +25,13 @@ from zhengwu_extract.tables import (
 )
 
 FIXTURES = Path(__file__).parent / "fixtures" / "tables"
+PAGES = Path(__file__).parent / "fixtures" / "html"  # whole corpus pages, shared with the HTML tests
 
 
 @cache
 def html_tables(name: str) -> list[Table]:
-    root = lxml.html.fromstring((FIXTURES / name).read_text(encoding="utf-8"))
+    path = FIXTURES / name if (FIXTURES / name).exists() else PAGES / name
+    root = lxml.html.fromstring(path.read_text(encoding="utf-8"))
     return tables_from_html(root)
 
 
@@ -71,7 +73,7 @@ def test_is_number_cell(cell: str, numeric: bool) -> None:
 
 # --- Daqing 2012 communiqué: Word-pasted mso tables -------------------------------------------
 
-DAQING = "daqing_2012.html"
+DAQING = "daqing_stats_2012_communique.frag.html"
 
 
 def test_daqing_tables() -> None:
@@ -235,7 +237,7 @@ def test_coordinates_are_not_quantities() -> None:
     assert not [q for q in records("govcn_shenzhenbay_coords.html") if q.kind == "other" and q.unit is None]
 
 
-@pytest.mark.parametrize("name", ["layout_tables.html", "govcn_holiday_layout.frag.html"])
+@pytest.mark.parametrize("name", ["layout_tables.html", "govcn_zhengce_5346276_holiday.frag.html"])
 def test_layout_tables_are_not_data(name: str) -> None:
     assert html_tables(name) == []
 
@@ -473,7 +475,7 @@ def test_text_page_gets_flattened_table_records() -> None:
 
 
 def test_html_page_gets_located_table_records() -> None:
-    doc = zx.parse_file(FIXTURES / DAQING)
+    doc = zx.parse_file(PAGES / DAQING)
     assert len(doc.tables) == 6
     table_records = [q for q in doc.quantities if q.origin == "table"]
     assert len(table_records) >= 130
