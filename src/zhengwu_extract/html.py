@@ -26,6 +26,7 @@ from .page import (
     is_boilerplate,
     label_key,
     metadata_from_pairs,
+    normalize_label,
     read_text_page,
     text_header_pairs,
 )
@@ -290,7 +291,7 @@ def read_html_page(text: str) -> PageParts:
     top, body_lines = _header_in_body(body_lines)
     pairs += top
     if status:
-        pairs = [(label, value) for label, value in pairs if _label_text(label) != "文件状态"]
+        pairs = [(label, value) for label, value in pairs if normalize_label(label) != "文件状态"]
         pairs.append(("文件状态", status))
     metadata, label_title, more = metadata_from_pairs(pairs, metas)
     warnings += more
@@ -477,10 +478,6 @@ def _densest(root: etree._Element) -> etree._Element:
 # --- header ---------------------------------------------------------------------------------
 
 
-def _label_text(label: str) -> str:
-    return re.sub(r"[\s\u3000:：\[\]［］【】]+", "", label)
-
-
 def _header_pairs(lines: Sequence[_Line]) -> list[tuple[str, str]]:
     """Label/value pairs of the header block: the run of label rows that ends just above the body.
 
@@ -557,7 +554,7 @@ def _cell_pairs(cells: Iterable[str]) -> list[tuple[str, str]]:
 
 
 def _furniture(label: str) -> bool:
-    return _label_text(label) in _FURNITURE_LABELS
+    return normalize_label(label) in _FURNITURE_LABELS
 
 
 def _sibling_value(label: _Line, following: _Line) -> str | None:
