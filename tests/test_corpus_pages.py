@@ -163,10 +163,15 @@ PAGES: dict[str, tuple[str, dict[str, Any]]] = {
         "山西品牌丝路行（南美站）正式启动",
         {"publisher": "山西日报", "publish_date": "2019-09-18", "publish_time": "06:23"},
     ),
-    # NFRA: <title> is only the site name; ArticleTitle carries the document number
+    # NFRA: <title> is only the site name; ArticleTitle carries the document number (no 文号 label)
     "nfra_penalty_disclosure_2024_36.rendered.html": (
         "国家金融监督管理总局行政处罚信息公开表(金罚决字〔2024〕36号)",
-        {"publisher": "保险和非银机构检查局", "publish_date": "2024-07-12", "publish_time": "17:33"},
+        {
+            "publisher": "保险和非银机构检查局",
+            "publish_date": "2024-07-12",
+            "publish_time": "17:33",
+            "doc_no": "金罚决字〔2024〕36号",
+        },
     ),
 }
 

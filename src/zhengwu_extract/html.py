@@ -22,6 +22,7 @@ from .models import Metadata, Table
 from .page import (
     PageParts,
     clean_title,
+    doc_no_from_title,
     finish_body,
     is_boilerplate,
     label_key,
@@ -298,6 +299,7 @@ def read_html_page(text: str) -> PageParts:
     metadata = _with_meta_extras(_with_meta_time(metadata, metas), metas)
 
     title = _choose_title(label_title, metas, root, before, body_lines)
+    metadata = doc_no_from_title(metadata, title)  # …公开表(金罚决字〔2024〕36号) with no 文号 label
     body_lines = _drop_title_lines(body_lines, title)
     body, signature, attachments, more = finish_body(
         body_lines, title=title, doc_no=metadata.doc_no, hint_date=metadata.written_date, rejoin=False
