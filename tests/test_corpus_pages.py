@@ -200,3 +200,28 @@ def test_title_and_metadata(name: str) -> None:
     assert doc.title == title
     got = {field: getattr(doc.metadata, field) for field in FIELDS}
     assert got == {field: expected.get(field) for field in FIELDS}
+
+
+# Labelled fields outside the main keys, as the pages write them (a subset of `extra` per page).
+EXTRA: dict[str, dict[str, str]] = {
+    "gz_gfxwj_temporary_assistance_rules.html": {
+        "统一编号": "GZ0220210019",
+        "实施日期": "2021年12月06日",
+        "失效日期": "2029年12月06日",
+    },
+    "gz_gfxwj_outpatient_special_disease_fees.html": {"统一编号": "GZ0320190096", "失效日期": "2024年06月30日"},
+    "yichun_portal_jiangxi_2022_stats_communique.saved.html": {
+        "公开方式": "主动公开",
+        "公开时限": "常年公开",
+        "公开范围": "面向全社会",
+    },
+    "wanzai_tjj_2022_stats_communique.saved.html": {"公开方式": "主动公开", "公开范围": "面向全社会"},
+    "nfra_penalty_disclosure_2024_36.rendered.html": {"文章类型": "原创"},
+}
+
+
+@pytest.mark.parametrize("name", sorted(EXTRA))
+def test_extra_fields(name: str) -> None:
+    extra = zx.parse_file(HTML / name, quantities=False).metadata.extra
+    assert {label: extra.get(label) for label in EXTRA[name]} == EXTRA[name]
+    assert "访问量" not in extra and "浏览次数" not in extra
