@@ -162,3 +162,16 @@ def test_readme_command_on_the_example_pages(tmp_path: Path) -> None:
     failed = sum('"error_kind"' in line for line in out.read_text(encoding="utf-8").splitlines())
     assert process.returncode == (1 if failed else 0), process.stdout + process.stderr
     assert "converted" in process.stdout and "pages/s" in process.stdout
+
+
+def test_batch_example_script(fixtures: Path, tmp_path: Path) -> None:
+    copies(fixtures, tmp_path / "pages", 2)
+    script = EXAMPLES.parent / "batch_convert.py"
+    process = subprocess.run(
+        [sys.executable, str(script), str(tmp_path / "pages"), str(tmp_path / "out.jsonl")],
+        capture_output=True,
+        text=True,
+    )
+    assert process.returncode == 0, process.stderr
+    assert "2 pages: 2 converted, 0 failed" in process.stdout
+    assert len(sources(tmp_path / "out.jsonl")) == 2
