@@ -362,6 +362,17 @@ def _text_cases() -> dict[str, tuple[str, bytes, Expect]]:
             _html(big_para * (12 * 1024 * 1024 // len(big_para.encode()) + 1)).encode(),
             Expect(seconds=240, note="time and memory must grow linearly"),
         ),
+        "page_12mb_varied": (
+            "big_12mb_varied.html",
+            _html(
+                "".join(
+                    f"<p>{2000 + i % 25}年全区有学校{i * 7 % 997}所，比上年增长{i % 97}.{i % 10}%，"
+                    f"投入资金{i * 13 % 100_000}万元，第{i}号文件（{i % 31}）。</p>\n"
+                    for i in range(105_000)
+                )
+            ).encode(),
+            Expect(seconds=240, note="no two paragraphs alike: nothing to deduplicate"),
+        ),
         "one_2mb_line": (
             "one_line_2mb.txt",
             (SEED[400:2400].replace("\n", "") * 400)[: 2 * 1024 * 1024 // 3].encode(),
