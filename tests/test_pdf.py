@@ -273,6 +273,14 @@ def test_truncated_pdf(cut: float) -> None:
         parse_pdf(data[: int(len(data) * cut)])
 
 
+def test_time_limit_is_not_taken_for_a_damaged_page() -> None:
+    from zhengwu_extract.errors import ExtractTimeoutError
+
+    # the alarm may land inside pdfminer, which swallows it; the page loop checks the clock as well
+    with pytest.raises(ExtractTimeoutError):
+        zx.parse_file(FIXTURES / "csrc_2018q3_first3.pdf", limits=Limits(timeout=0.05))
+
+
 def test_decompression_bound() -> None:
     import zlib
 

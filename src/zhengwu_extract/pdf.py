@@ -11,13 +11,22 @@ from __future__ import annotations
 import io
 import re
 import statistics
+import time
 import zlib
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from .errors import DamagedPdfError, EncryptedPdfError, NoTextLayerError, PdfError, PdfTooLargeError
+from .errors import (
+    DamagedPdfError,
+    EncryptedPdfError,
+    ExtractError,
+    ExtractTimeoutError,
+    NoTextLayerError,
+    PdfError,
+    PdfTooLargeError,
+)
 from .load import Limits
 from .page import PageParts, clean_title, finish_body, metadata_from_pairs, text_header_pairs
 
@@ -104,6 +113,8 @@ def read_pdf_page(data: bytes, source: str | None, limits: Limits) -> PageParts:
         pdf = pdfplumber.open(io.BytesIO(data))
     except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
         raise EncryptedPdfError("the PDF is encrypted (password-protected); cannot read it", source) from exc
+    except ExtractError:
+        raise  # the time limit
     except Exception as exc:
         raise _damaged(exc, source) from exc
     try:
@@ -131,6 +142,8 @@ def _read(pdf: Any, source: str | None, limits: Limits, warnings: list[str]) -> 
     try:
         pages = pdf.pages
         total = len(pages)
+    except ExtractError:
+        raise
     except Exception as exc:
         raise _damaged(exc, source) from exc
     if total == 0:
@@ -141,14 +154,18 @@ def _read(pdf: Any, source: str | None, limits: Limits, warnings: list[str]) -> 
     found: list[PdfTable] = []
     failed: list[int] = []
     empty: list[int] = []
+    started = time.monotonic()
     for index in range(min(total, limits.max_pdf_pages)):
+        if limits.timeout is not None and time.monotonic() - started > limits.timeout:
+            # checked here too: pdfminer swallows exceptions in places, the alarm's among them
+            raise ExtractTimeoutError(f"processing took longer than the limit of {limits.timeout:g} s", source)
         page = pages[index]
         try:
             view = page.dedupe_chars()  # bold faked by printing each character twice reads once
             on_page = pdf_page_tables(view, index + 1)
             text = _page_text(view, index + 1, on_page, len(found))
-        except PdfError:
-            raise
+        except ExtractError:
+            raise  # a PdfError, or the time limit: not a damaged page
         except Exception:
             failed.append(index + 1)
             continue
@@ -471,6 +488,8 @@ def _meta_title(pdf: Any) -> str | None:
     """The Info dictionary's Title, unless it is a default (file name, 'Microsoft Word - x.doc', untitled)."""
     try:
         raw = pdf.metadata.get("Title")
+    except ExtractError:
+        raise
     except Exception:
         return None
     if isinstance(raw, bytes):

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from .errors import ExtractError
 from .models import Metadata, Quantity, Section, Table
 from .numbers import SCALES
 from .quantities import extract_quantities, quantity_from_cell, unit_info
@@ -575,7 +576,9 @@ def pdf_page_tables(page: Any, number: int) -> list[PdfTable]:
             break
         try:
             candidates = page.find_tables(settings)
-        except Exception:
+        except ExtractError:
+            raise  # the time limit
+        except Exception:  # pdfplumber fails on some odd geometry: the page keeps its text
             continue
         for candidate in candidates:
             rows = candidate.extract()
@@ -644,6 +647,8 @@ def _pdf_caption(page: Any, bbox: tuple[float, ...]) -> tuple[str | None, str | 
     try:
         x0, y0, x1, _ = (float(v) for v in page.bbox)
         above = page.crop((x0, max(y0, top - 60), x1, top)).extract_text_lines(strip=True)
+    except ExtractError:
+        raise
     except Exception:
         return None, None
     caption: str | None = None
