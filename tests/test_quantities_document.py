@@ -1,0 +1,108 @@
+"""Quantities of a whole page: offsets, sections, years against the document's dates, repairs, speed."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+import zhengwu_extract as zx
+from zhengwu_extract.models import Metadata, Section
+from zhengwu_extract.quantities import document_quantities
+
+
+@pytest.fixture(scope="module")
+def seed(fixtures: Path) -> zx.Document:
+    return zx.parse_file(fixtures / "jiangjin.txt")
+
+
+def test_every_record_points_at_its_amount(seed: zx.Document) -> None:
+    assert len(seed.quantities) >= 140  # the answer key lists 147 stated amounts
+    for q in seed.quantities:
+        assert seed.body[q.start : q.end] == q.raw, q
+        assert q.raw in q.text
+
+
+def test_records_name_their_section(seed: zx.Document) -> None:
+    by_raw = {q.raw: q for q in seed.quantities}
+    assert by_raw["3219平方公里"].section == "基本情况"
+    assert by_raw["396人"].section == "深化改革,促进师资均衡"
+    assert by_raw["9000台"].section == "完善教育协同推进机制"
+
+
+def test_relative_years_resolve_against_the_written_date(seed: zx.Document) -> None:
+    # 成文日期 2016-05-05, republished 2021-03-17: 去年 is 2015, 目前 is 2016
+    assert seed.metadata.written_date == "2016-05-05"
+    by_raw = {q.raw: q for q in seed.quantities}
+    assert (by_raw["396人"].year, by_raw["45名"].year) == (2015, 2015)
+    assert by_raw["38400名"].year == 2016
+    assert by_raw["122711万元"].year == 2012  # 比上年122711万元, in a 2013 sentence
+
+
+def test_cumulative_periods_have_no_year(seed: zx.Document) -> None:
+    by_raw = {q.raw: q for q in seed.quantities}
+    for raw in ("520114平方米", "113个", "8676万元", "1.5亿元", "2400套", "440万元", "2500万元"):
+        assert by_raw[raw].year is None, raw  # 近三年来, 2014年以来, 从2012年起, 2013年至今, 20132015年
+
+
+def test_scraping_damage_is_repaired_with_warnings(seed: zx.Document) -> None:
+    percents = [q.value for q in seed.quantities if q.text.startswith("2012年、2013年、2014年、2015年公共财政预算支出")]
+    assert percents[-4:] == [19.19, 17.48, 17.54, 19.28]
+    joined = "\n".join(seed.warnings)
+    assert "20152016学年度 → 2015—2016学年度" in joined
+    assert "20159月 → 2015年9月" in joined
+    assert "separator lost between '19.19%17.48%'" in joined
+    assert "unit 元 implied by its list for 8457.67" in joined
+    assert "unit 万元 differs from its list's 元" in joined
+
+
+def test_year_falls_back_on_publish_date_then_on_the_body() -> None:
+    body = "去年全区新增就业1200人。"
+    (q,) = document_quantities(body, [], Metadata(publish_date="2021-03-17"))[0]
+    assert q.year == 2020
+    (q,) = document_quantities("2019年3月5日\n" + body, [], Metadata())[0]
+    assert q.year == 2018
+
+
+def test_innermost_section_wins() -> None:
+    body = "一、总体情况\n（一）教育\n全区共有学校12所。\n二、下一步"
+    inner = Section(level=2, marker="（一）", heading="教育", start=7, end=20)
+    outer = Section(level=1, marker="一、", heading="总体情况", start=0, end=20, children=[inner])
+    last = Section(level=1, marker="二、", heading="下一步", start=20, end=len(body))
+    (q,) = document_quantities(body, [outer, last], Metadata())[0]
+    assert (q.raw, q.section) == ("12所", "教育")
+
+
+def test_a_year_does_not_carry_into_the_next_section() -> None:
+    body = "一、基本情况\n2015年全区共有学校12所。\n二、措施\n购买电脑9000台。"
+    records, _ = document_quantities(body, [], Metadata())
+    assert [(q.raw, q.year) for q in records] == [("12所", 2015), ("9000台", None)]
+
+
+def test_a_communique_year_carries_through_its_sections() -> None:
+    body = (
+        "2015年国民经济和社会发展统计公报\n一、综合\n2015年全县地区生产总值244394万元。\n"
+        "二、农业\n农业增加值32586万元。"
+    )
+    records, _ = document_quantities(body, [], Metadata())
+    assert [(q.raw, q.year) for q in records] == [("244394万元", 2015), ("32586万元", 2015)]
+
+
+def test_seed_page_is_fast(seed: zx.Document) -> None:
+    document_quantities(seed.body, seed.sections, seed.metadata)
+    start = time.process_time()
+    for _ in range(10):
+        document_quantities(seed.body, seed.sections, seed.metadata)
+    per_page = (time.process_time() - start) / 10
+    assert per_page < 0.05, f"{per_page * 1000:.1f} ms per page"  # about 8 ms on the development machine
+
+
+@pytest.mark.parametrize("n", [2_000, 8_000])
+def test_one_long_sentence_stays_linear(n: int) -> None:
+    text = "学校120所，增长5.3%，" * n
+    start = time.process_time()
+    records = zx.extract_quantities(text)
+    elapsed = time.process_time() - start
+    assert len(records) == 2 * n
+    assert elapsed < 0.5 * n / 1000 + 0.5
