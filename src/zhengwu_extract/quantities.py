@@ -588,7 +588,7 @@ def _clean_phrase(raw: str) -> _Phrase:
         before = seg
         seg = _LEADING.sub("", _ENUM.sub("", seg).strip(_EDGE_JUNK))
         changed = seg != before
-    verb_before = _VERB_END.search(seg) is not None
+    verb_before = _VERB_END.search(seg) is not None or seg[-1:] in lex.VERB_FINAL_CHARS
     have = max((m.end() for m in _HAVE.finditer(seg)), default=-1)
     if have >= 0 and len(seg) - have >= 2:
         seg = seg[have:]  # 义务教育阶段共有学生 → 学生
@@ -743,7 +743,11 @@ def _read_sentence(
             after, after_end = _after_phrase(text, h.end, skip_of=info is None or info[0] != "count")
         if h.unit and h.unit.endswith("人") and text[h.end : h.end + 1] == "口":
             after, after_end = "人口", h.end + 1  # 13亿多人口: the people are the thing counted
-        to_level = raw.rstrip().endswith(("到", "至")) and prev is not None and phrase.change is not None
+        to_level = (
+            raw.rstrip().endswith(("到", "至"))
+            and prev is not None
+            and (not phrase.text or _CHANGE_END.fullmatch(phrase.text) is not None)
+        )
         if prev is not None and h.ratio is not None and prev.ratio == h.ratio:
             h.indicator, h.change, h.base_record = prev.indicator, prev.change, False
         elif (
@@ -760,7 +764,7 @@ def _read_sentence(
             h.base_record = False
             if phrase.comparison in lex.PREVIOUS_YEAR_BASES and h.year is not None:
                 h.year -= 1
-        elif to_level and prev is not None and _CHANGE_END.fullmatch(phrase.text):
+        elif to_level and prev is not None:
             h.indicator, h.base_record = prev.indicator, False  # 从54万亿元增加到82.7万亿元: a level
         elif phrase.change and _CHANGE_END.fullmatch(phrase.text):
             h.change = phrase.change
