@@ -305,6 +305,20 @@ def _text_cases() -> dict[str, tuple[str, bytes, Expect]]:
             ).encode(),
             Expect(body=(SEED_SENTENCE,), seconds=20),
         ),
+        "huge_spans": (
+            "huge_spans.html",
+            _html(
+                "<p>"
+                + SEED_SENTENCE
+                + "。</p><table>"
+                + "".join(
+                    f'<tr><td colspan="{span}" rowspan="{span}">项目{i}</td><td>{i}万元</td></tr>'
+                    for i, span in enumerate(["99999999", "1e9", "-5", "abc", "0", "1000"] * 300)
+                )
+                + "</table>"
+            ).encode(),
+            Expect(body=(SEED_SENTENCE,), seconds=30),
+        ),
         "script_only": (
             "script_only.html",
             _html("<script>var 正文='政府信息公开';document.write(正文);</script><style>p{color:red}</style>").encode(),
@@ -394,6 +408,11 @@ def _text_cases() -> dict[str, tuple[str, bytes, Expect]]:
             "".join(
                 f"{m}标题\n" for _ in range(5000) for m in ("一、", "（一）", "1.", "（1）", "①", "第一章", "第一条")
             ).encode(),
+            Expect(seconds=30),
+        ),
+        "deep_decimal_sections": (
+            "deep_sections.txt",
+            "\n".join(".".join(["1"] * k) + " 标题" for k in range(1, 2000)).encode(),
             Expect(seconds=30),
         ),
         "chinese_numerals": (
