@@ -325,3 +325,60 @@ def test_extract_quantities_offsets(text: str) -> None:
         assert text[quantity.start : quantity.end] in (quantity.text, quantity.raw)
         assert quantity.raw in quantity.text and quantity.text in text
         zx.Quantity.model_validate_json(quantity.model_dump_json())
+
+
+LABELS = [
+    "索引号",
+    "索 引 号",
+    "发文字号",
+    "文号",
+    "发布机构",
+    "发文机关",
+    "来源",
+    "成文日期",
+    "生成日期",
+    "发文日期",
+    "发布日期",
+    "公开日期",
+    "发布时间",
+    "主题分类",
+    "体裁分类",
+    "有效性",
+    "统一编号",
+    "实施日期",
+    "失效日期",
+    "名称",
+]
+date_like = st.one_of(
+    st.builds("{}-{:02d}-{:02d}".format, st.integers(0, 99999), st.integers(0, 99), st.integers(0, 99)),
+    st.builds("{}年{}月{}日".format, st.integers(0, 99999), st.integers(0, 99), st.integers(0, 99)),
+    st.builds(
+        "{}〔{}〕{}号".format,
+        st.sampled_from(["渝府发", "国办发", ""]),
+        st.integers(0, 10**20),
+        st.integers(-5, 10**20),
+    ),
+    st.sampled_from(["二〇二一年十三月三十二日", "2016.02.30", "20160230", "2016年", "无", "", "{{data.docSource}}"]),
+    token_text,
+)
+
+
+@st.composite
+def header_page(draw: st.DrawFn) -> str:
+    """A plain-text page: a header block of labelled fields with odd values, a title, a numbered body."""
+    fields = draw(st.lists(st.tuples(st.sampled_from(LABELS), date_like), max_size=10))
+    style = draw(st.sampled_from(["{}：{}", "[ {} ] {}", "{}:{}", "{}\t{}"]))
+    header = "\n".join(style.format(label, value) for label, value in fields)
+    body = draw(quantity_text)
+    return f"{header}\n\n{draw(token_text)}\n\n{body}\n"
+
+
+@given(header_page())
+def test_header_pages(text: str) -> None:
+    check(text)
+
+
+@given(quantity_text, st.one_of(st.none(), st.integers(-(10**6), 10**6)), st.one_of(st.none(), st.integers(0, 10**5)))
+def test_extract_quantities_with_years(text: str, year: int | None, doc_year: int | None) -> None:
+    for quantity in zx.extract_quantities(text, year=year, doc_year=doc_year):
+        zx.Quantity.model_validate_json(quantity.model_dump_json())
