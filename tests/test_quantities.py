@@ -404,6 +404,15 @@ CORPUS: list[Any] = [
     ("合格率达到百分之九十五。", None, [(95, "%", "合格率", None, None)]),
     ("按城乡低保标准的1.5倍确定。", None, [(1.5, "倍", "城乡低保标准", None, None)]),
     ("申请支出型临时救助的事由应发生在申请日前12个月内。", None, [(12, "个月", "申请日前", None, None)]),
+    # bugs caught on corpus pages
+    ("本办法规定纳税人需要留存备查的相关资料应当留存五年。", None, [(5, "年", "相关资料留存", None, None)]),
+    ("两个以上行政机关共同制作的政府信息，由牵头制作的行政机关负责公开。", None, [(2, "个", "行政机关", None, None)]),
+    ("加快推进2个国家重大产业备份项目建设。", None, [(2, "个", "国家重大产业备份项目", None, None)]),
+    (
+        "城镇新增就业60万人以上，农村劳动力省外务工稳定在600万人左右。",
+        None,
+        [(60, "万人", "城镇新增就业", None, None), (600, "万人", "农村劳动力省外务工", None, None)],
+    ),
 ]
 
 
@@ -440,6 +449,9 @@ def test_corpus_sentences(text: str, doc_year: int | None, expected: list[Expect
         "纳入《重庆市江津区国民经济和社会发展第十二个五年规划纲要》。",
         "稳步实施教育质量提升三年行动计划,完善三级教研网络建设。",
         "聚力实施两地一城建设和3113项目攻坚行动计划。",
+        "7.2 本预案由国务院办公厅负责解释。",
+        "1.2.1 国家级（Ⅰ级）：出现粮食应急状态。",
+        "深入贯彻党的二十届三中全会精神。",
     ],
 )
 def test_not_quantities(text: str) -> None:
@@ -496,6 +508,8 @@ def test_ranges(text: str, records: list[tuple[Any, str, Any, Any]]) -> None:
         ("总人口150万", "count", 1500000, "人"),
         ("自评得分99.5分", "other", 99.5, "分"),
         ("在受理之日起3个工作日内", "duration", 3, "工作日"),
+        ("指挥部办公室必须24小时值班", "duration", 24, "小时"),
+        ("4个小时内报告", "duration", 4, "小时"),
     ],
 )
 def test_kinds_and_normalized_values(text: str, kind: str, normalized: float, base: str) -> None:

@@ -64,6 +64,10 @@ BASE_UNITS: Final[dict[str, tuple[str, str, str]]] = {
     "个工作日": ("duration", "工作日", "1"),
     "工作日": ("duration", "工作日", "1"),
     "小时": ("duration", "小时", "1"),
+    "个小时": ("duration", "小时", "1"),
+    "个星期": ("duration", "天", "7"),
+    "星期": ("duration", "天", "7"),
+    "个季度": ("duration", "月", "3"),
     "分钟": ("duration", "分钟", "1"),
     "秒": ("duration", "秒", "1"),
     # other measures

@@ -140,6 +140,7 @@ _SCALE_ALT = _alternation(list(SCALES))
 _BASE_ALT = _alternation(list(_UNITS))
 _PER_ALT = _alternation(PER_UNITS)
 _BASE_AT = re.compile(_BASE_ALT)
+_OUTLINE = re.compile(r"\s{0,4}\d{1,2}(?:\s?[.．]\s?\d{1,2}){1,4}(?!\d)")
 _OF_AFTER = re.compile(f"(?:{_alternation([q for q in lex.POST_QUALIFIERS if len(q) > 1])})?的")
 _POST_AT = re.compile(_alternation([q for q in lex.POST_QUALIFIERS if len(q) > 1]))
 _POST_ALT = _alternation([q for q in lex.POST_QUALIFIERS if len(q) > 1])
@@ -187,7 +188,7 @@ _REL_OFFSET = {"前年": -2, "去年": -1, "上年度": -1, "今年": 0, "本年
 # The characters an amount or a time expression can begin with, for `_scan`.
 _AMOUNT_START = re.compile(r"(?<![\d零〇一二两三四五六七八九十百千])[\d零〇一二两三四五六七八九十百千+-]")
 _TIME_START = re.compile(r"(?<!\d)\d|[从自去今明前上本截目当现至迄近多这历未一二两三四五六七八九十]")
-_WORTH_READING = re.compile(r"[\d０-９十百千]|去年|今年|明年|前年|目前|当前|至今|年来")
+_WORTH_READING = re.compile(r"[\d０-９一二两三四五六七八九十百千]|去年|今年|明年|前年|目前|当前|至今|年来")
 _CLAUSE_DELIM = re.compile(r"[，,；;：:。！？!?\n]")
 _SENTENCE_END = re.compile(r"[。！？!?]+")
 _CLAUSE_DELIMS = frozenset("，,；;：:。！？!?\n")
@@ -291,9 +292,9 @@ class _State:
 
 
 def _is_year_unit_ok(text: str, start: int, end: int, value: Decimal, chinese: bool) -> bool:
-    """Whether N年 is a duration: not a year, not 近三年/15年制/5年内/三年行动."""
+    """Whether N年 is a duration: not a year, not 近三年/15年制/5年内/三年行动 (留存五年。 is)."""
     if chinese:
-        return False
+        return text[end : end + 1] in ("", *_CLAUSE_DELIMS)
     if value == value.to_integral_value() and 1900 <= value <= 2100:
         return False
     after = text[end : end + 1]
@@ -386,6 +387,10 @@ def _hit_from_match(text: str, folded: str, m: re.Match[str]) -> _Hit | None:
         if base or scale:
             unit = (scale or "") + (base or "") + (per if base and per else "")
             end = m.end("scale") if not base else (m.end("per") if per else m.end("base"))
+    if m.group("gap") and base and len(base) == 1 and _UNITS.get(base, ("",))[0] == "count" and "." in num:
+        return None  # 7.2 本预案: an outline number before a word, not 7.2 of something
+    if start == 0 and _OUTLINE.match(folded):
+        return None  # 1.2.1 国家级: a decimal outline number
     if chinese and not _chinese_ok(num, q1, pre_word, unit, q3, folded[end : end + 1]):
         return None
     if scale and not base:
