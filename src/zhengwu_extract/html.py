@@ -266,11 +266,11 @@ def _lines(element: etree._Element, *, rows: bool = False, skip: etree._Element 
 
 def read_html_page(text: str) -> PageParts:
     """An HTML page into its parts: metadata, title, clean body, signature, attachments, tables."""
-    root, too_deep = _parse(text)
-    if root is None or too_deep:
+    root, limit = _parse(text)
+    if root is None or limit:
         # libxml2 stops at 256 levels of nesting and drops the rest: read the text between the tags
         parts = read_text_page(_text_between_tags(text))
-        reason = "tags nested deeper than 256 levels" if too_deep else "markup lxml cannot parse"
+        reason = limit or "markup lxml cannot parse"
         parts.warnings.insert(0, f"the HTML has {reason}; its text was read without the page structure")
         if not parts.body and parts.title:  # a single line of text is the body, not only a title
             parts.body = parts.title
@@ -316,8 +316,8 @@ def read_html_page(text: str) -> PageParts:
     )
 
 
-def _parse(text: str) -> tuple[etree._Element | None, bool]:
-    """The document tree, and whether libxml2 hit its nesting limit (text below it is lost).
+def _parse(text: str) -> tuple[etree._Element | None, str | None]:
+    """The document tree, and which libxml2 limit the page hit (the text beyond it is lost), if any.
 
     The text is handed over as UTF-8 so that a charset declared in the page cannot mislead libxml2.
     """
@@ -326,8 +326,12 @@ def _parse(text: str) -> tuple[etree._Element | None, bool]:
         root = etree.fromstring(text.encode("utf-8", errors="replace"), parser)
     except (etree.XMLSyntaxError, etree.ParserError, ValueError):
         root = None
-    too_deep = any(error.type_name == "ERR_RESOURCE_LIMIT" for error in parser.error_log)
-    return cast("etree._Element | None", root), too_deep
+    limit = None
+    for error in parser.error_log:
+        if error.type_name == "ERR_RESOURCE_LIMIT":
+            deep = "depth" in error.message.lower()
+            limit = "tags nested deeper than 256 levels" if deep else f"a parser limit ({error.message.strip()})"
+    return cast("etree._Element | None", root), limit
 
 
 class _TagText(HTMLParser):
