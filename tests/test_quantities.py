@@ -404,6 +404,17 @@ CORPUS: list[Any] = [
     ("合格率达到百分之九十五。", None, [(95, "%", "合格率", None, None)]),
     ("按城乡低保标准的1.5倍确定。", None, [(1.5, "倍", "城乡低保标准", None, None)]),
     ("申请支出型临时救助的事由应发生在申请日前12个月内。", None, [(12, "个月", "申请日前", None, None)]),
+    # govcn_gwr_national_2003 (GBK, full-width digits): levels from 由…到, years inside the sentence
+    (
+        "城镇居民家庭人均可支配收入，由１９９７年的５１６０元增加到２００２年的７７０３元，平均每年实际增长６．２％。",
+        2003,
+        [
+            (5160, "元", "城镇居民家庭人均可支配收入", 1997, None),
+            (7703, "元", "城镇居民家庭人均可支配收入", 2002, None),
+            (6.2, "％", "城镇居民家庭人均可支配收入实际增长", 2002, None),
+        ],
+    ),
+    ("在我们这样一个近１３亿人口的国家。", 2003, [(13, "亿人", "人口", None, None)]),
     # bugs caught on corpus pages
     ("本办法规定纳税人需要留存备查的相关资料应当留存五年。", None, [(5, "年", "相关资料留存", None, None)]),
     ("两个以上行政机关共同制作的政府信息，由牵头制作的行政机关负责公开。", None, [(2, "个", "行政机关", None, None)]),
@@ -452,6 +463,7 @@ def test_corpus_sentences(text: str, doc_year: int | None, expected: list[Expect
         "7.2 本预案由国务院办公厅负责解释。",
         "1.2.1 国家级（Ⅰ级）：出现粮食应急状态。",
         "深入贯彻党的二十届三中全会精神。",
+        "这五年，是全国各族人民阔步前进的五年。",
     ],
 )
 def test_not_quantities(text: str) -> None:

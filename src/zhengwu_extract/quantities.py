@@ -292,9 +292,11 @@ class _State:
 
 
 def _is_year_unit_ok(text: str, start: int, end: int, value: Decimal, chinese: bool) -> bool:
-    """Whether N年 is a duration: not a year, not 近三年/15年制/5年内/三年行动 (留存五年。 is)."""
-    if chinese:
-        return text[end : end + 1] in ("", *_CLAUSE_DELIMS)
+    """Whether N年 is a duration: not a year, not 近三年/15年制/5年内/三年行动/这五年 (留存五年。 is)."""
+    if text[max(0, start - 1) : start] in ("近", "第", "每", "前", "后", "这", "满", "那"):
+        return False
+    if chinese:  # 留存五年。 but not 前进的五年。
+        return text[end : end + 1] in ("", *_CLAUSE_DELIMS) and text[start - 1 : start] != "的"
     if value == value.to_integral_value() and 1900 <= value <= 2100:
         return False
     after = text[end : end + 1]
@@ -758,7 +760,7 @@ def _read_sentence(
         elif (
             after
             and not (phrase.comparison or phrase.change)
-            and (len(phrase.text) <= 2 or phrase.verb_before or raw.rstrip().endswith("等"))
+            and (len(phrase.text) <= 2 or phrase.verb_before or raw.rstrip().endswith("等") or after == "人口")
         ):
             h.indicator = after
             consumed = after_end - h.end
@@ -795,6 +797,9 @@ def _read_sentence(
         if h.category is None and h.indicator:
             h.category = _category_of(h.indicator)
         _implied_unit(h, (h.indicator or "") + after)
+        if not h.indicator and lo > s_start:
+            back = clauses.start(s_start, lo - 1)  # 收入，由1997年的5160元…: named in the clause before
+            h.indicator = _clean_phrase(text[max(back, lo - _MAX_BEFORE) : lo]).text or None
         if h.tentative:
             h.drop = not _unitless_ok(h, subject)
         if h.base_record and h.indicator and not h.drop:
