@@ -199,6 +199,17 @@ def test_commented_out_header_field_is_not_read() -> None:
     assert doc.metadata.publish_date == "2020-03-04"
 
 
+def test_word_settings_pasted_without_their_comment_give_no_text() -> None:
+    html = page(
+        "<div id='zoom'><p>正文第一段。<o:p></o:p></p><w:WordDocument><w:BrowserLevel>MicrosoftInternetExplorer4"
+        "</w:BrowserLevel></w:WordDocument><o:DocumentProperties><o:Author>Administrator</o:Author>"
+        f"</o:DocumentProperties>{ARTICLE}</div>"
+    )
+    body = read_html_page(html).body
+    assert "MicrosoftInternetExplorer4" not in body and "Administrator" not in body
+    assert body.startswith("正文第一段。")
+
+
 def test_hanweb_comment_markers_do_not_leak() -> None:
     html = page(
         "<div class='title'><!--<$[标题]>begin-->德清投资<!--<$[标题]>end--></div>"

@@ -179,7 +179,8 @@ class _Walker:
             self.add(element.tail, owner)
             return
         tag = tag.lower()
-        if tag in _SKIP_TAGS or _hidden(element):
+        if tag in _SKIP_TAGS or _hidden(element) or (":" in tag and tag != "o:p"):
+            # (w:WordDocument, o:DocumentProperties …: Word settings pasted without their comment)
             self.add(element.tail, owner)
             return
         if element is self.skip:
