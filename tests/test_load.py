@@ -262,3 +262,38 @@ def test_every_error_class_has_its_own_kind() -> None:
     kinds = [c.kind for c in classes]
     assert len(kinds) == len(set(kinds)), kinds
     assert all(c.__doc__ for c in classes)
+
+
+# ---------------------------------------------------------------- mojibake
+
+LONG = TEXT * 4
+
+
+@pytest.mark.parametrize(
+    ("garbled", "want"),
+    [
+        (LONG.encode("gbk").decode("latin-1"), "gb18030 text had been decoded as latin-1"),
+        (LONG.encode("gbk").decode("cp1252", errors="replace"), "gb18030"),
+        (LONG.encode("gbk").decode("cp1252", errors="replace").replace("\ufffd", "?"), "gb18030"),
+        (LONG.encode("utf-8").decode("latin-1"), "utf-8 text had been decoded as latin-1"),
+    ],
+    ids=["gbk-latin1", "gbk-cp1252", "gbk-cp1252-question-marks", "utf8-latin1"],
+)
+def test_mojibake_repaired(garbled: str, want: str) -> None:
+    loaded = load(garbled.encode("utf-8"), "m.txt")
+    assert TEXT in loaded.text
+    assert any(want in w for w in loaded.warnings), loaded.warnings
+
+
+def test_lossy_mojibake_is_repaired_and_counted() -> None:
+    """UTF-8 through cp1252 loses the bytes cp1252 lacks: most characters come back, the loss is counted."""
+    garbled = LONG.encode("utf-8").decode("cp1252", errors="replace")
+    loaded = load(garbled.encode("utf-8"), "m.txt")
+    assert "江津区义务教育" in loaded.text
+    assert any("utf-8" in w and "character(s) lost" in w for w in loaded.warnings), loaded.warnings
+
+
+def test_accented_latin_text_is_not_mojibake() -> None:
+    french = "Le ministère de l'Éducation a publié à Paris un rapport détaillé très intéressant sur les élèves. " * 5
+    loaded = load(french.encode("utf-8"), "fr.txt")
+    assert loaded.text == french and loaded.warnings == []

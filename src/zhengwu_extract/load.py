@@ -101,7 +101,10 @@ _HTML_START = re.compile(
 _TAG = re.compile(r"</?(?:div|p|td|tr|table|span|br|a|li|ul|h[1-6]|font|strong|b)\b[^<>]{0,200}>", re.IGNORECASE)
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
-_LATIN1_HIGH = re.compile(r"[\u00a1-\u00ff]")
+# Mojibake of GBK or UTF-8 is runs of latin-1/cp1252 letters (æ±Ÿæ´¥, ½­½ò); French or German accents stand alone.
+_LATIN1_RUN = re.compile(
+    "[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u2122\ufffd]{2,}"
+)
 # Characters the scrape garbles into near-lookalikes; fixed everywhere before any parsing.
 _CHAR_FIXES = str.maketrans({"\u2015": "—", "\ufeff": None, "\u200b": None, "\u00a0": " "})
 
@@ -382,24 +385,72 @@ def _declared_charset(data: bytes) -> str | None:
 
 
 def _repair_mojibake(text: str, enc: str, warnings: list[str]) -> tuple[str, str, list[str]]:
-    """GBK or UTF-8 bytes once decoded as latin-1 and saved again show as runs of Ã, Õ, Î …: undo that."""
+    """GBK or UTF-8 bytes once decoded as latin-1 or cp1252 and saved again show as runs of Ã, Õ, Î …: undo that.
+
+    Both readings of the recovered bytes are scored by the share of everyday Chinese characters
+    (UTF-8 read as GBK also gives Chinese characters, but rare ones). When the round trip lost bytes
+    (cp1252 has five undefined bytes, often saved as '?'), the repair keeps replacement characters
+    and the warning counts them.
+    """
     sample = text[:50_000]
-    high = len(_LATIN1_HIGH.findall(sample))
+    high = sum(len(run) for run in _LATIN1_RUN.findall(sample))
     if high < 20 or high < 3 * len(_CJK.findall(sample)):
         return text, enc, warnings
-    for target in ("gb18030", "utf-8"):
-        try:
-            fixed = text.encode("latin-1").decode(target)
-        except (UnicodeEncodeError, UnicodeDecodeError):
-            try:
-                fixed = text.encode("cp1252").decode(target)
-            except (UnicodeEncodeError, UnicodeDecodeError):
-                continue
-        if len(_CJK.findall(fixed[:50_000])) > high // 3:
-            warnings.append(f"mojibake repaired: {target} text had been decoded as latin-1")
-            return fixed, target, warnings
-    warnings.append("text looks like mojibake (many latin-1 letters, few Chinese characters); not repaired")
+    raw = _single_bytes(text)
+    scored = []
+    for target in ("utf-8", "gb18030"):
+        fixed = _strict(raw, target)
+        lost = 0
+        if fixed is None:
+            fixed = raw.decode(target, errors="replace")
+            lost = fixed.count("\ufffd")
+        scored.append((_common_share(fixed[:50_000]), -lost, target, fixed))
+    share, minus_lost, target, fixed = max(scored)
+    if share >= 0.25 and -minus_lost <= len(_CJK.findall(fixed)) // 2:
+        damage = f"; {-minus_lost} character(s) lost" if minus_lost else ""
+        warnings.append(f"mojibake repaired: {target} text had been decoded as latin-1{damage}")
+        return fixed, target, warnings
+    warnings.append("text looks like mojibake (runs of latin-1 letters, few Chinese characters); not repaired")
     return text, enc, warnings
+
+
+def _common_share(text: str) -> float:
+    """Share of the Chinese characters of `text` that are among the most frequent few hundred."""
+    cjk = _CJK.findall(text)
+    return sum(1 for ch in cjk if ch in _COMMON_HANZI) / len(cjk) if cjk else 0.0
+
+
+# The most frequent Chinese characters (in general and in government text): real text is half of them.
+_COMMON_HANZI = frozenset(
+    "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而"
+    "方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好"
+    "应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向"
+    "道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特"
+    "件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处府"
+    "教育市县镇村乡省务局委办单位项目工作报告规划方案通知意见管理服务保障建设发展改革财政经济社会人口面积增长"
+    "万元亿元比上年同期全年完成实施推进加强落实提高支持情况基本主要其中共有达到分别标准合格学校学生教师城乡"
+)
+
+
+def _single_bytes(text: str) -> bytes:
+    """Each character back to the byte latin-1 or cp1252 made it from ('?' for anything else)."""
+    try:
+        return text.encode("latin-1")
+    except UnicodeEncodeError:
+        pass
+    out = bytearray()
+    for ch in text:
+        code = ord(ch)
+        if code < 256:
+            out.append(code)
+        else:
+            out += _CP1252_BYTE.get(ch, b"?")
+    return bytes(out)
+
+
+_CP1252_BYTE = {
+    bytes([b]).decode("cp1252"): bytes([b]) for b in range(0x80, 0xA0) if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)
+}
 
 
 def _clean_text(text: str) -> tuple[str, list[str]]:
