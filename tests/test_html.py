@@ -357,6 +357,17 @@ def test_title_element_without_site_suffix_and_reprint_mark() -> None:
     assert doc.title == "关于某事的通知"
 
 
+def test_article_heading_over_a_site_title() -> None:
+    """No ArticleTitle: the article's h1 wins over the print header and a <title> naming the site section."""
+    body = (
+        "<h1 class='print-title'>某某区政府信息公开</h1><div class='box'><h1 class='title'>关于做好防汛工作的通知</h1>"
+        f"<div class='date-row'>发布日期：2023-11-07</div><div class='article-content'>{ARTICLE}</div></div>"
+    )
+    doc = read_html_page(page(body, head="<title>某某区政府信息公开</title>"))
+    assert doc.title == "关于做好防汛工作的通知"
+    assert doc.metadata.publish_date == "2023-11-07"
+
+
 def test_site_name_alone_is_no_title() -> None:
     head = "<title>国家金融监督管理总局</title><meta name='SiteName' content='国家金融监督管理总局'>"
     body = "<div class='wenzhang-title'>行政处罚信息公开表</div><div id='wenzhang-content'>" + ARTICLE + "</div>"
