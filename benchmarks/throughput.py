@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -147,6 +148,7 @@ def main() -> int:
         print(json.dumps(run_mode(args.run, corpus, args.rounds, args.data)))
         return 0
     print(f"corpus: {corpus} ({len(pages_of(corpus))} pages) x {args.rounds} round(s)")
+    print(f"load average before: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores (other work skews the figures)")
     modes = [
         ("parse only (no quantities)", "parse_only"),
         ("full parse", "full_parse"),
@@ -159,6 +161,7 @@ def main() -> int:
         report(label, results[mode])
     one, two = (results[m]["pages"] / results[m]["seconds"] for m in ("convert1", "convert2"))
     print(f"{'speed-up of 2 workers over 1':34} {two / one:.2f}x")
+    print(f"load average after: {os.getloadavg()[0]:.1f}")
     if not BENCH_PYTHON.exists():
         print(f"JioNLP / GNE: not measured: {BENCH_PYTHON} does not exist (see this script's docstring)")
         return 0
