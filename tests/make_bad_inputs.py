@@ -78,7 +78,7 @@ def _seed_html(charset: str | None = "utf-8") -> str:
 # ---------------------------------------------------------------- PDFs
 
 
-def _pdf(lines: list[str], *, encrypt: str | None = None, draw_only: bool = False) -> bytes:
+def _pdf(lines: list[str], *, encrypt: object = None, draw_only: bool = False) -> bytes:
     """A small PDF with Chinese text (reportlab's built-in STSong-Light CID font), or only a drawing."""
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfbase import pdfmetrics
@@ -457,6 +457,8 @@ def _text_cases() -> dict[str, tuple[str, bytes, Expect]]:
 
 def _pdf_cases() -> dict[str, tuple[str, bytes, Expect]]:
     """Name → (file name, bytes, expectation) for the PDFs, good and bad."""
+    from reportlab.lib.pdfencrypt import StandardEncryption
+
     lines = [line for line in SEED_HEAD.splitlines() if line.strip()]
     good = _pdf(lines)
     cases = _pdf_expectations()
@@ -467,6 +469,9 @@ def _pdf_cases() -> dict[str, tuple[str, bytes, Expect]]:
         "pdf_truncated_header": b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<",
         "pdf_no_eof": good[: good.rfind(b"startxref")],
         "pdf_encrypted": _pdf(lines, encrypt="secret"),
+        "pdf_encrypted_aes": _pdf(lines, encrypt=StandardEncryption("u", ownerPassword="o", strength=128)),
+        "pdf_owner_password_only": _pdf(lines, encrypt=StandardEncryption("", ownerPassword="o", canCopy=0)),
+        "pdf_twice_concatenated": good + good,
         "pdf_image_only": _pdf([], draw_only=True),
         "pdf_bomb": _pdf_bomb(400 * 1024 * 1024),
         "pdf_junk_after_header": b"%PDF-1.7\n" + random.Random(7).randbytes(20000),
@@ -483,6 +488,14 @@ def _pdf_expectations() -> dict[str, tuple[str, Expect]]:
         "pdf_truncated_header": ("header_only.pdf", Expect(DamagedPdfError)),
         "pdf_no_eof": ("no_eof.pdf", Expect(either=True, seconds=30)),
         "pdf_encrypted": ("encrypted.pdf", Expect(EncryptedPdfError, message="encrypt|password")),
+        "pdf_encrypted_aes": ("encrypted_aes.pdf", Expect(EncryptedPdfError, message="encrypt|password")),
+        "pdf_owner_password_only": (
+            "owner_password.pdf",
+            Expect(
+                either=True, body=("江津区义务教育",), absent=("(cid:",), message="font|unicode|cid|OCR", seconds=30
+            ),
+        ),
+        "pdf_twice_concatenated": ("twice.pdf", Expect(body=("江津区义务教育",), seconds=30)),
         "pdf_image_only": ("scanned.pdf", Expect(NoTextLayerError, message="OCR")),
         "pdf_bomb": ("bomb.pdf", Expect(PdfError, message="limit|large|bomb|decompress", seconds=30)),
         "pdf_junk_after_header": ("junk.pdf", Expect(DamagedPdfError)),

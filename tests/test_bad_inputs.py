@@ -24,6 +24,8 @@ CASES: dict[str, Case] = {}
 # Defects in modules owned by others, kept as strict xfails until their owners fix them:
 # name → "<module>: <what>". An XPASS fails the run so that a fixed case is moved out of here.
 KNOWN_FAILURES: dict[str, str] = {
+    "pdf_owner_password_only": "pdf: text of fonts without a Unicode mapping comes out as '(cid:4567)(cid:3177)…' "
+    "in the body, with no warning or error",
     "comma_ones": "quantities: _hit_from_match copies folded[:start] for every hit, quadratic on 1,1,1,… (24 s CPU/MB)",
     "nested_20000_tags": "html: text under 20,000 nested tags is lost (lxml stops at depth 256) and the error "
     "says 'no body text' instead of naming the nesting",
