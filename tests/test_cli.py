@@ -98,7 +98,7 @@ def test_bad_command_says_why_without_traceback(tmp_path: Path, capsys: pytest.C
 
 
 def test_killed_run_is_finished_by_resume_with_each_input_once(fixtures: Path, tmp_path: Path) -> None:
-    paths = copies(fixtures, tmp_path / "pages", 600)
+    paths = copies(fixtures, tmp_path / "pages", 150)
     out = tmp_path / "out.jsonl"
     partial = Path(str(out) + ".partial")
     process = start_convert(tmp_path / "pages", out, 100_000)
@@ -111,7 +111,7 @@ def test_killed_run_is_finished_by_resume_with_each_input_once(fixtures: Path, t
 
 @pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "kill"])
 def test_an_interrupt_keeps_the_work_and_resume_finishes(fixtures: Path, tmp_path: Path, signum: int) -> None:
-    paths = copies(fixtures, tmp_path / "pages", 600)
+    paths = copies(fixtures, tmp_path / "pages", 150)
     out = tmp_path / "out.jsonl"
     partial = Path(str(out) + ".partial")
     process = start_convert(tmp_path / "pages", out, 50_000)
