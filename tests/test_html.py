@@ -252,6 +252,13 @@ def test_header_table_inside_the_body_container() -> None:
     assert doc.body.startswith("为进一步做好工作")
 
 
+def test_meeting_time_in_the_first_lines_stays_in_the_body() -> None:
+    body = "<div id='zoom'><p>各有关单位：</p><p>时间：2023年5月6日上午9时</p><p>地点：市政府三楼会议室</p></div>"
+    doc = read_html_page(page(body, head="<title>关于召开工作会议的通知</title>"))
+    assert doc.body.split("\n")[:2] == ["各有关单位：", "时间：2023年5月6日上午9时"]
+    assert doc.metadata.publish_date is None
+
+
 def test_unknown_labels_of_the_header_block_go_to_extra() -> None:
     header = (
         "<table><tr><td>索引号：</td><td>123/2020-1</td><td>备案编号：</td><td>BA-7</td></tr>"

@@ -97,6 +97,8 @@ _LABEL_CELL = re.compile(
 _INLINE_PAIR = re.compile(
     r"^(?P<l>[\u4e00-\u9fff][\u4e00-\u9fff \u3000]{1,9}?)[ \u3000]{0,2}[:：][ \u3000]{0,3}(?P<v>\S.{0,200})$"
 )
+# Labels too common in running text to mark a header row on their own.
+_GENERIC_DATE_LABELS = frozenset({"时间", "日期"})
 # Lines of the body that only link to other pages (相关解读：《…》).
 _RELATED_LINE = re.compile(r"^(?:相关解读|相关链接|相关文件|关联稿件|图文解读|政策解读)[:：]\s{0,3}《")
 # Template placeholders left by client-side rendering (Vue/Angular) and entities escaped twice.
@@ -572,15 +574,20 @@ def _sibling_value(label: _Line, following: _Line) -> str | None:
 
 
 def _header_in_body(lines: list[str]) -> tuple[list[tuple[str, str]], list[str]]:
-    """Label lines (来源/发布日期 …) at the very top of the body container belong to the header."""
+    """Label rows (来源/发布日期 …) at the very top of the body container belong to the header.
+
+    Only one run of them, after at most two title lines; a lone 时间/日期 is left to the text (a
+    meeting notice writes 时间：… in its first lines).
+    """
     pairs: list[tuple[str, str]] = []
     drop: set[int] = set()
     for i, line in enumerate(lines[:8]):
         found = _row_pairs(line) if len(line) <= 150 else []
-        if any(label_key(label) for label, _ in found):
+        labels = {normalize_label(label) for label, _ in found if label_key(label)}
+        if labels and not labels <= _GENERIC_DATE_LABELS:
             pairs += found
             drop.add(i)
-        elif i >= 2:
+        elif drop or i >= 2:
             break
     return pairs, [line for i, line in enumerate(lines) if i not in drop]
 
