@@ -85,11 +85,12 @@ PAGES: dict[str, tuple[str, dict[str, Any]]] = {
             "publish_time": "15:02",
         },
     ),
-    # gkmlpt on a district site: （转载） title, 文号 empty
+    # gkmlpt on a district site: （转载） title, 文号 cell empty but printed at the top of the body
     "gz_thnet_gkmlpt_public_rental_housing.html": (
         "广州市人民政府办公厅关于印发广州市公共租赁住房管理办法的通知",
         {
             "index_no": "11440106718120458W/2024-00008",
+            "doc_no": "穗府办规〔2024〕13号",
             "publisher": "广州市天河区人民政府天园街道办事处",
             "written_date": "2024-07-26",
             "publish_date": "2024-09-12",

@@ -28,6 +28,7 @@ from .page import (
     label_key,
     metadata_from_pairs,
     normalize_label,
+    parse_doc_no,
     read_text_page,
     text_header_pairs,
 )
@@ -96,6 +97,11 @@ _LABEL_CELL = re.compile(
 # A label outside the known list and its value on one row of the header block: 文章类型：原创.
 _INLINE_PAIR = re.compile(
     r"^(?P<l>[\u4e00-\u9fff][\u4e00-\u9fff \u3000]{1,9}?)[ \u3000]{0,2}[:：][ \u3000]{0,3}(?P<v>\S.{0,200})$"
+)
+# A line that is only a 发文字号, as printed under the title of a 红头 document: 穗府办规〔2024〕13号.
+_DOC_NO_LINE = re.compile(
+    r"[\u4e00-\u9fff]{1,15}[ \u3000]{0,2}[〔\[［【﹝(（][ \u3000]{0,2}(?:19|20)\d{2}[ \u3000]{0,2}[〕\]］】﹞)）]"
+    r"[ \u3000]{0,2}第?[ \u3000]{0,2}\d{1,6}[ \u3000]{0,2}号"
 )
 # Labels too common in running text to mark a header row on their own.
 _GENERIC_DATE_LABELS = frozenset({"时间", "日期"})
@@ -304,6 +310,7 @@ def read_html_page(text: str) -> PageParts:
     title = _choose_title(label_title, metas, root, before, body_lines)
     metadata = doc_no_from_title(metadata, title)  # …公开表(金罚决字〔2024〕36号) with no 文号 label
     body_lines = _drop_title_lines(body_lines, title)
+    metadata = _doc_no_from_body(metadata, body_lines)
     body, signature, attachments, more = finish_body(
         body_lines, title=title, doc_no=metadata.doc_no, hint_date=metadata.written_date, rejoin=False
     )
@@ -590,6 +597,14 @@ def _header_in_body(lines: list[str]) -> tuple[list[tuple[str, str]], list[str]]
         elif drop or i >= 2:
             break
     return pairs, [line for i, line in enumerate(lines) if i not in drop]
+
+
+def _doc_no_from_body(metadata: Metadata, lines: Sequence[str]) -> Metadata:
+    """The 发文字号 printed alone at the top of the body when the header has none (its 文号 cell is empty)."""
+    if metadata.doc_no or not lines or not _DOC_NO_LINE.fullmatch(lines[0].strip()):
+        return metadata
+    doc_no = lines[0].strip()
+    return metadata.model_copy(update={"doc_no": doc_no, "doc_no_parts": parse_doc_no(doc_no)})
 
 
 def _with_meta_time(metadata: Metadata, metas: dict[str, str]) -> Metadata:
