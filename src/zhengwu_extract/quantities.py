@@ -21,6 +21,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 from typing import cast
 
 from . import _lexicon as lex
@@ -42,6 +43,7 @@ def _alternation(words: Sequence[str]) -> str:
 # --- units ------------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=4096)
 def unit_info(unit: str) -> tuple[Kind, str, Decimal] | None:
     """What a written unit measures: (kind, base unit, factor to the base unit), or None if unknown.
 
@@ -140,6 +142,7 @@ _SCALE_ALT = _alternation(list(SCALES))
 _BASE_ALT = _alternation(list(_UNITS))
 _PER_ALT = _alternation(PER_UNITS)
 _BASE_AT = re.compile(_BASE_ALT)
+_BARE_FOLLOWERS = frozenset({"、", "和", "与", "及", "或", "～", "~", "—", "-", "－", "–", "至", "到", ":", "："})
 _OUTLINE = re.compile(r"\s{0,4}\d{1,2}(?:\s?[.．]\s?\d{1,2}){1,4}(?!\d)")
 _OF_AFTER = re.compile(f"(?:{_alternation([q for q in lex.POST_QUALIFIERS if len(q) > 1])})?的")
 _POST_AT = re.compile(_alternation([q for q in lex.POST_QUALIFIERS if len(q) > 1]))
@@ -212,11 +215,35 @@ _AFTER_TIME = re.compile(
 
 _PRE_QUAL = re.compile(f"(?:{_alternation(lex.PRE_QUALIFIERS)})$")
 _LEADING = re.compile(f"^(?:{_alternation(lex.LEADING_FILLERS)})")
-_TRAILING = re.compile(f"(?:{_alternation(lex.TRAILING_FILLERS)})$")
-_CHANGE_END = re.compile(f"(?:{_alternation(lex.CHANGE_WORDS)})$")
+
+
+class _Suffixes:
+    """Words looked for at the end of a short phrase.
+
+    Matched by an anchored pattern on the reversed phrase: a `(?:…)$` pattern would be tried at
+    every position of the phrase, which made this the slowest step of a page.
+    """
+
+    def __init__(self, words: Sequence[str]) -> None:
+        self._rx = re.compile(_alternation([w[::-1] for w in words]))
+        self.words = frozenset(words)
+
+    def at_end(self, text: str) -> str | None:
+        """The longest listed word ending the text, or None."""
+        m = self._rx.match(text[::-1])
+        return m.group()[::-1] if m else None
+
+    def strip(self, text: str) -> str:
+        """The text without the listed word it ends with."""
+        word = self.at_end(text)
+        return text[: -len(word)] if word else text
+
+
+_TRAILING = _Suffixes(lex.TRAILING_FILLERS)
+_CHANGE_END = _Suffixes(lex.CHANGE_WORDS)
 _COMPARISON = re.compile(_alternation(lex.COMPARISON_BASES))
 _DIRECTION = re.compile(_alternation(lex.DIRECTION_WORDS))
-_VERB_END = re.compile(f"(?:{_alternation(lex.VERBS_BEFORE_OBJECT)})$")
+_VERB_END = _Suffixes(lex.VERBS_BEFORE_OBJECT)
 _AFTER_STOP = re.compile(_alternation(lex.AFTER_STOPS))
 _HAVE = re.compile(r"共有|现有|拥有|共计|合计")
 _CUT_AFTER = re.compile(_alternation(lex.CUT_AFTER))
@@ -352,9 +379,13 @@ def _find_hits(text: str, folded: str, times: Sequence[_Time]) -> list[_Hit]:
 def _hit_from_match(text: str, folded: str, m: re.Match[str]) -> _Hit | None:
     """The amount a match stands for, or None for an ordinal, a name, a code or a date."""
     start = m.start()
-    before = folded[:start].rstrip(" \u3000")[-1:]
+    before = folded[max(0, start - 3) : start].rstrip(" \u3000")[-1:]
     if before in ("第", "#", "№") or (before and before in _CN_CHARS):
         return None
+    if not (m.group("pp") or m.group("scale") or m.group("base") or m.group("pnum")):
+        after = folded[m.end("num") : m.end("num") + 1]  # a bare number: kept only in a list or ending a clause
+        if m.group("num")[0] not in "0123456789" or not (after in _BARE_FOLLOWERS or _ends_list(folded, m.end("num"))):
+            return None
     pre = _PRE_QUAL.search(folded, max(0, start - 4), start)
     pre_word = pre.group() if pre and pre.end() == start else None
     if m.group("pnum") is not None:
@@ -581,9 +612,12 @@ class _Phrase:
     verb_before: bool = False  # 开通324部…: the counted thing follows the number
 
 
-def _clean_phrase(raw: str) -> _Phrase:
-    """The indicator words in the text before a number (scope, time and linking words removed)."""
-    seg = _AFTER_TIME.sub("", _TIME.sub("\x00", raw)).replace("分别", "")
+def _clean_phrase(raw: str, timed: bool = False) -> _Phrase:
+    """The indicator words in the text before a number (scope, time and linking words removed).
+
+    `timed`: the time expressions of `raw` are already blanked out with NUL (see `_blank_times`).
+    """
+    seg = _AFTER_TIME.sub("", raw if timed else _TIME.sub("\x00", raw)).replace("分别", "")
     opening, closing = seg.count("(") + seg.count("（"), seg.count(")") + seg.count("）")
     if opening > closing:
         seg = re.split(r"[(（]", seg)[-1]
@@ -595,30 +629,30 @@ def _clean_phrase(raw: str) -> _Phrase:
         before = seg
         seg = _LEADING.sub("", _ENUM.sub("", seg).strip(_EDGE_JUNK))
         changed = seg != before
-    verb_before = _VERB_END.search(seg) is not None or seg[-1:] in lex.VERB_FINAL_CHARS
+    verb_before = _VERB_END.at_end(seg) is not None or seg[-1:] in lex.VERB_FINAL_CHARS
     have = max((m.end() for m in _HAVE.finditer(seg)), default=-1)
     if have >= 0 and len(seg) - have >= 2:
         seg = seg[have:]  # 义务教育阶段共有学生 → 学生
     changed = True
     while changed:
         before = seg
-        seg = _TRAILING.sub("", seg).strip(_EDGE_JUNK)
+        seg = _TRAILING.strip(seg).strip(_EDGE_JUNK)
         changed = seg != before
     phrase = _Phrase(seg, verb_before=verb_before)
     comparison = _COMPARISON.search(seg)
     if comparison:
         phrase.comparison = comparison.group()
         seg = (seg[: comparison.start()] + seg[comparison.end() :]).strip(_EDGE_JUNK)
-        seg = _TRAILING.sub("", seg)
+        seg = _TRAILING.strip(seg)
     direction = _DIRECTION.search(seg)
-    change = _CHANGE_END.search(seg)
+    change = _CHANGE_END.at_end(seg)
     if direction:
         phrase.change = direction.group()
     elif change:
-        phrase.change = change.group()
+        phrase.change = change
     if seg.startswith("占"):
         phrase.share = True
-        seg = _TRAILING.sub("", seg)
+        seg = _TRAILING.strip(seg)
     if len(seg) > _MAX_INDICATOR:
         cuts = [m for m in _CUT_AFTER.finditer(seg) if len(seg) - m.end() >= 2]
         if cuts:
@@ -627,6 +661,20 @@ def _clean_phrase(raw: str) -> _Phrase:
         seg = seg[seg.rfind("的") + 1 :]  # 原则上将…服务包的年签约服务费 → 年签约服务费
     phrase.text = seg.strip(_EDGE_JUNK)
     return phrase
+
+
+def _blank_times(raw: str, lo: int, times: Sequence[_Time]) -> str:
+    """`raw` (the text from offset `lo`) with the time expressions it holds replaced by one NUL each."""
+    hi = lo + len(raw)
+    spans = [(max(t.start, lo), min(t.end, hi)) for t in times if t.start < hi and t.end > lo]
+    if not spans:
+        return raw
+    out, pos = [], lo
+    for a, b in spans:
+        out.append(raw[pos - lo : a - lo] + "\x00")
+        pos = b
+    out.append(raw[pos - lo :])
+    return "".join(out)
 
 
 def _after_phrase(text: str, pos: int, skip_of: bool = False) -> tuple[str, int]:
@@ -738,7 +786,7 @@ def _read_sentence(
             continue
         lo = max(clauses.start(s_start, h.lead), prev_end, h.lead - _MAX_BEFORE)
         raw = text[lo : h.lead]
-        phrase = _clean_phrase(raw)
+        phrase = _clean_phrase(_blank_times(raw, lo, times), timed=True)
         gap = text[prev.end : h.lead].strip() if prev is not None else None
         gap_is_list = gap in _CONTINUATIONS or (gap is not None and gap in _RANGE_DASHES)
         after = ""
@@ -753,7 +801,7 @@ def _read_sentence(
         to_level = (
             raw.rstrip().endswith(("到", "至"))
             and prev is not None
-            and (not phrase.text or _CHANGE_END.fullmatch(phrase.text) is not None)
+            and (not phrase.text or phrase.text in _CHANGE_END.words)
         )
         if prev is not None and h.ratio is not None and prev.ratio == h.ratio:
             h.indicator, h.change, h.base_record = prev.indicator, prev.change, False
@@ -773,7 +821,7 @@ def _read_sentence(
                 h.year -= 1
         elif to_level and prev is not None:
             h.indicator, h.base_record = prev.indicator, False  # 从54万亿元增加到82.7万亿元: a level
-        elif phrase.change and _CHANGE_END.fullmatch(phrase.text):
+        elif phrase.change and phrase.text in _CHANGE_END.words:
             h.change = phrase.change
             h.indicator = (subject[0] if subject else "") + phrase.text
             h.base_record = False
@@ -862,6 +910,8 @@ def _frames(clauses: _Clauses, span: tuple[int, int], hits: list[_Hit]) -> list[
     """Map the values of each 分别为 list of a sentence onto its years, categories and items."""
     text = clauses.text
     s_start, s_end = span
+    if text.find("分别", s_start, s_end) < 0 and text.find("依次", s_start, s_end) < 0:
+        return []
     verbs = list(_LIST_VERB.finditer(text, s_start, s_end))
     starts = [h.start for h in hits]
     frames: list[list[_Hit]] = []
@@ -1010,8 +1060,7 @@ def _paragraph(text: str, offset: int, state: _State, section_of: _SectionIndex 
 def _record(text: str, offset: int, h: _Hit, sentence: str, section_of: _SectionIndex | None) -> Quantity:
     """The public record of a hit."""
     kind, base, normalized = _measure(h.value, h.unit)
-    # Every field is built here with its declared type, so validation is skipped (a third of the time).
-    return Quantity.model_construct(
+    return Quantity(
         indicator=h.indicator,
         value=to_number(h.value),
         unit=h.unit,
@@ -1032,11 +1081,6 @@ def _record(text: str, offset: int, h: _Hit, sentence: str, section_of: _Section
         end=offset + h.end,
         section=section_of.heading(offset + h.start) if section_of else None,
         warnings=h.warnings,
-        origin="text",
-        table=None,
-        row=None,
-        column=None,
-        total=False,
     )
 
 
