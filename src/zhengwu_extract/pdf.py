@@ -161,7 +161,8 @@ def _read(pdf: Any, source: str | None, limits: Limits, warnings: list[str]) -> 
             raise ExtractTimeoutError(f"processing took longer than the limit of {limits.timeout:g} s", source)
         page = pages[index]
         try:
-            view = page.dedupe_chars()  # bold faked by printing each character twice reads once
+            # bold faked by printing each character twice reads once (deduped only where it happens)
+            view = page.dedupe_chars() if _overprinted(page.chars) else page
             on_page = pdf_page_tables(view, index + 1)
             text = _page_text(view, index + 1, on_page, len(found))
         except ExtractError:
@@ -344,6 +345,20 @@ def _row_cells(row: Sequence[str]) -> list[str]:
         if cell and (not out or out[-1] != cell):
             out.append(cell)
     return out
+
+
+def _overprinted(chars: Sequence[dict[str, Any]]) -> bool:
+    """True when some character is printed again (almost) on top of itself: a linear check."""
+    seen: set[tuple[str, int, int]] = set()
+    for char in chars:
+        text = char.get("text", "")
+        if not text.strip():
+            continue
+        x, y = round(float(char["x0"])), round(float(char["top"]))
+        if any((text, x + dx, y + dy) in seen for dx in (-1, 0, 1) for dy in (-1, 0, 1)):
+            return True
+        seen.add((text, x, y))
+    return False
 
 
 def _body_size(chars: Sequence[dict[str, Any]]) -> float:
