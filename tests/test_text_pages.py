@@ -184,3 +184,46 @@ def test_yubei_doc_no_parts() -> None:
     parts = doc.metadata.doc_no_parts
     assert parts is not None
     assert (parts.issuer_code, parts.year, parts.serial) == ("渝北府发", 2017, 7)
+
+
+HTML = Path(__file__).parent / "fixtures" / "html"
+
+
+@pytest.mark.parametrize(
+    ("path", "issuer", "date"),
+    [
+        (SEED, "重庆市江津区人民政府", "2016-05-05"),
+        (HTML / "govcn_zhengce_5346276_holiday.frag.html", "国务院办公厅", "2018-12-04"),
+        # cover notices of 印发 documents: the signature closes the notice, the attached text follows
+        (HTML / "govcn_zhengce_5351181_iit_deduction_measures.frag.html", "国务院", "2018-12-13"),
+        (HTML / "gz_gfxwj_temporary_assistance_rules.html", "广州市人民政府办公厅", "2021-12-01"),
+        (HTML / "gz_thnet_gkmlpt_public_rental_housing.html", "广州市人民政府办公厅", "2024-07-26"),
+        (
+            HTML / "gz_wjw_gkmlpt_family_doctor_plan.html",
+            "广州市卫生健康委员会 广州市财政局 广州市人力资源和社会保障局 广州市医疗保障局",
+            "2023-10-19",
+        ),
+        (
+            TEXT / "pages_pingjiang_gov_cn_yueyang_open_gov_opinions_2017.excerpt.txt",
+            "中共岳阳市委办公室 岳阳市人民政府办公室",
+            "2017-01-10",
+        ),
+        # communiqués sign under the title; a month-only date gives no day
+        (
+            HTML / "yichun_portal_jiangxi_2022_stats_communique.saved.html",
+            "江西省统计局 国家统计局江西调查总队",
+            "2023-03-28",
+        ),
+        (HTML / "wanzai_tjj_2022_stats_communique.saved.html", "万载县统计局 国家统计局万载调查队", None),
+    ],
+    ids=lambda v: str(v).split("/")[-1][:30],
+)
+def test_signature(path: Path, issuer: str, date: str | None) -> None:
+    signature = zx.parse_file(path, quantities=False).signature
+    assert signature is not None
+    assert (signature.issuer, signature.date) == (issuer, date)
+
+
+def test_attachment_names_without_their_numbers() -> None:
+    doc = zx.parse_file(HTML / "govcn_zhengce_5345410_shenzhenbay_coords.frag.html", quantities=False)
+    assert doc.attachments == ["深圳湾口岸港方口岸区的查验区界址点坐标", "深圳湾公路大桥部分桥面界址点坐标"]

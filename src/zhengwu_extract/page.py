@@ -269,13 +269,15 @@ _HEADING_START = re.compile(
     r"^(?:[一二三四五六七八九十百]{1,4}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.．、]|第[一二三四五六七八九十百零〇\d]{1,5}[章节条编部分]"
     r"|[一二三四五六七八九十]{1,2}(?:是|要|抓|来|为|则)|[①-⑳]|附件|附：)"
 )
-_ATTACHMENT_HEAD = re.compile(r"^附\s{0,2}件\s{0,2}\d{0,2}\s{0,2}[:：]?\s{0,2}(?P<rest>.{0,200})$")
-_ATTACHMENT_ITEM = re.compile(r"^\s{0,4}(?:\d{1,2}\s{0,2}[.．、]|[（(]\d{1,2}[)）])\s{0,2}(?P<name>.{2,200})$")
+_ATTACHMENT_HEAD = re.compile(r"^附\s{0,2}件\s{0,2}(?:[:：]\s{0,2})?(?P<rest>.{0,200})$")
+_ATTACHMENT_ITEM = re.compile(r"^\s{0,4}(?:\d{1,2}\s{0,2}[.．、:：]|[（(]\d{1,2}[)）])\s{0,2}(?P<name>.{2,200})$")
 _DATE_LINE = re.compile(
     r"^\s{0,4}(?:(?:19|20)\d{2}\s{0,2}年\s{0,2}\d{1,2}\s{0,2}月\s{0,2}\d{1,2}\s{0,2}日"
     r"|[〇○Ｏ零一二三四五六七八九]{4}年[〇○一二三四五六七八九十]{1,3}月[〇○一二三四五六七八九十]{1,3}日"
     r"|(?:19|20)\d{2}[-./]\d{1,2}[-./]\d{1,2}|(?:19|20)\d{4,6})\s{0,4}$"
 )
+_MONTH_LINE = re.compile(r"^[（(]?\s{0,2}(?:19|20)\d{2}\s{0,2}年\s{0,2}\d{1,2}\s{0,2}月\s{0,2}[)）]?$")
+_COVER_END = re.compile(r"^(?:附\s{0,2}件|附[:：]|[（(]此件|抄送|主送)")
 _ISSUER_LINE = re.compile(r"^[\u4e00-\u9fff（）()、\s\u3000]{2,40}$")
 
 
@@ -398,20 +400,38 @@ def _continues(prev: str, line: str) -> bool:
 
 
 def _take_signature(lines: list[str], hint_date: str | None) -> tuple[Signature | None, list[str]]:
-    """The closing block: one to three issuer lines followed by a date line, at the end of the body."""
+    """The 落款: one to three issuer lines over a date line.
+
+    At the end of the body it is taken off the body. Otherwise it is looked for where portals put
+    it and left in place: under the title of a communiqué (江西省统计局 / 2023年3月28日), or
+    closing the cover notice of a 印发 document, followed by the attached text or its 附件 list.
+    """
     for d in range(len(lines) - 1, max(-1, len(lines) - 4), -1):
-        if not _DATE_LINE.match(lines[d]):
+        found = _signature_at(lines, d, hint_date)
+        if found and (found[0].issuer or d == len(lines) - 1):
+            signature, first = found
+            return signature, lines[:first] + lines[d + 1 :]
+    for d in range(min(len(lines) - 1, max(8, len(lines) * 2 // 5))):
+        found = _signature_at(lines, d, hint_date)
+        if found is None or not found[0].issuer:
             continue
-        date, _ = parse_date(lines[d].strip(), hint=hint_date)
-        start = d
-        while start > 0 and d - start < 3 and _ISSUER_LINE.match(lines[start - 1]) and len(lines[start - 1]) <= 30:
-            start -= 1
-        issuer = " ".join(lines[start:d]) or None
-        if issuer is None and d < len(lines) - 1:
-            continue
-        block = lines[start : d + 1]
-        return Signature(issuer=issuer, date=date, text="\n".join(block)), lines[:start] + lines[d + 1 :]
+        following = lines[d + 1] if d + 1 < len(lines) else ""
+        if found[1] == 0 or _COVER_END.match(following) or _title_like(following):
+            return found[0], lines
     return None, lines
+
+
+def _signature_at(lines: Sequence[str], d: int, hint_date: str | None) -> tuple[Signature, int] | None:
+    """The signature whose date line is lines[d], with the index of its first line; None if lines[d] is no date."""
+    line = lines[d].strip()
+    if not (_DATE_LINE.match(line) or _MONTH_LINE.match(line)):
+        return None
+    date = parse_date(line, hint=hint_date)[0] if _DATE_LINE.match(line) else None
+    start = d
+    while start > 0 and d - start < 3 and _ISSUER_LINE.match(lines[start - 1]) and len(lines[start - 1]) <= 40:
+        start -= 1
+    issuer = " ".join(lines[start:d]) or None
+    return Signature(issuer=issuer, date=date, text="\n".join(lines[start : d + 1])), start
 
 
 def _attachments(lines: Sequence[str]) -> list[str]:
