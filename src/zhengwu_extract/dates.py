@@ -5,23 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-_ZH_DIGITS = {
-    "〇": 0,
-    "○": 0,
-    "O": 0,
-    "o": 0,
-    "Ｏ": 0,
-    "零": 0,
-    "一": 1,
-    "二": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
+from .numbers import CN_DIGITS, chinese_integer
+
+# Year digits are written one by one (二〇一六); scrapes turn 〇 into O or ○.
+_ZH_DIGITS = {**CN_DIGITS, "O": 0, "o": 0, "Ｏ": 0}
 _ZH = "〇○OoＯ零一二三四五六七八九十"
 
 _NUMERIC = re.compile(
@@ -80,10 +67,9 @@ def _run_together(year: int, rest: str, hint: str | None) -> str | None:
 
 
 def _zh_small(text: str) -> int | None:
-    """Chinese numerals up to 31 (五, 十, 十二, 二十五, 三十一); also digit-by-digit forms (一二)."""
-    if "十" in text:
-        tens, _, units = text.partition("十")
-        value = (_ZH_DIGITS.get(tens, 0) if tens else 1) * 10 + (_ZH_DIGITS.get(units, 0) if units else 0)
+    """A month or day in Chinese numerals: 五, 十, 十二, 三十一, or digit by digit (一二)."""
+    value = chinese_integer(text)
+    if value is not None:
         return value
     digits = [_ZH_DIGITS.get(ch) for ch in text]
     if any(d is None for d in digits):
