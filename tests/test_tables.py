@@ -636,3 +636,20 @@ def test_hostile_spans_stay_bounded() -> None:
     start = time.perf_counter()
     tables_from_html(lxml.html.fromstring(f"<div>{html}</div>"))
     assert time.perf_counter() - start < 5
+
+
+def test_flattened_table_with_bar_lines() -> None:
+    # a scrape that writes `|` after every cell; two bars in a row are an empty cell
+    lines = lines_of("单位：吨\n地区\n|\n总产量\n|\n比上年增长%\n|\n河 北\n|\n712 418\n|\n67.01\n|\n北 京\n|\n|\n|\n")
+    lines += lines_of("山 西\n|\n101 513\n|\n156.24\n|\n合 计\n|\n813 931\n|\n71.5\n|\n说明：数据为初步统计。")
+    (table,) = tables_from_lines(lines)
+    assert table.rows == [
+        ["地区", "总产量", "比上年增长%"],
+        ["河北", "712 418", "67.01"],
+        ["北京", "", ""],
+        ["山西", "101 513", "156.24"],
+        ["合计", "813 931", "71.5"],
+    ]
+    got = [(q.indicator, q.value, q.unit, q.total) for q in table_quantities(table, 0, doc_year=None)]
+    assert got[:2] == [("河北总产量", 712418, "吨", False), ("河北总产量比上年增长", 67.01, "%", False)]
+    assert got[-2] == ("合计总产量", 813931, "吨", True)

@@ -420,6 +420,7 @@ def _is_data(table: Table) -> bool:
 # --- flattened text tables --------------------------------------------------------------------
 
 _MAX_CELL = 40
+_BARS = frozenset({"|", "｜", "||"})
 
 
 def tables_from_lines(lines: Sequence[str]) -> list[Table]:
@@ -459,17 +460,7 @@ def _flat_table(lines: Sequence[str], at: int, unit: str) -> tuple[Table | None,
                 if len(prev) <= 60 and not _SENTENCE_MARK.search(prev) and not _OUTLINE.match(prev):
                     caption = prev
                 break
-    cells: list[str] = []
-    index: list[int] = []
-    j = at + 1
-    while j < len(lines) and len(cells) < 20000:
-        text = clean_cell(lines[j])
-        if text:
-            if len(text) > _MAX_CELL or text[-1] in "。；;" or _unit_in(text):
-                break
-            cells.append(text)
-            index.append(j)
-        j += 1
+    cells, index = _flat_cells(lines, at + 1)
     kinds = ["n" if is_number_cell(c) or c in _PLACEHOLDER else "l" for c in cells]
     first = next((k for k, kind in enumerate(kinds) if kind == "n"), None)
     if first is None or first == 0:
@@ -492,6 +483,37 @@ def _flat_table(lines: Sequence[str], at: int, unit: str) -> tuple[Table | None,
     grid = [head_row, *rows] if any(head_row) else rows
     end = index[spans[-1][0] + spans[-1][1] - 1] + 1
     return Table(caption=caption, unit=unit, header_rows=1 if any(head_row) else 0, rows=grid, source="text"), end
+
+
+def _flat_cells(lines: Sequence[str], begin: int) -> tuple[list[str], list[int]]:
+    """The cells after a unit line and the line each came from, up to the first line of prose.
+
+    One cell a line; or, when the scrape wrote a `|` line after every cell, the text between bars
+    (two bars in a row are an empty cell).
+    """
+    ahead = [clean_cell(line) for line in lines[begin : begin + 40]]
+    bars = sum(1 for text in ahead if text in _BARS)
+    barred = bars >= 0.3 * max(1, sum(1 for text in ahead if text))
+    cells: list[str] = []
+    index: list[int] = []
+    pending: str | None = None
+    for j in range(begin, min(len(lines), begin + 40000)):
+        text = clean_cell(lines[j])
+        if barred and text in _BARS:
+            cells.append(pending or "")
+            index.append(j)
+            pending = None
+            continue
+        if not text:
+            continue
+        if len(text) > _MAX_CELL or text[-1] in "。；;" or _unit_in(text):
+            break
+        if barred:
+            pending = f"{pending} {text}" if pending else text
+        else:
+            cells.append(text)
+            index.append(j)
+    return cells, index
 
 
 def _row_width(kinds: Sequence[str], start: int, header: int) -> int:
