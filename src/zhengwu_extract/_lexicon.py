@@ -30,7 +30,7 @@ LEADING_FILLERS: Final[tuple[str, ...]] = (
     "合计", "总计", "累计", "先后", "已经", "已", "共", "含", "包括", "并", "且", "和", "及", "以及", "还",
     "每年", "每月", "年均", "均", "就", "再", "又", "还有", "主要", "初步测算", "初步核算", "经初步核算",
     "原则上", "按照", "将", "力争", "其中：", "到", "以上", "以下", "左右", "以内", "上下", "的", "平均每年",
-    "平均", "按可比价格计算",
+    "平均", "按可比价格计算", "年末", "年底", "年初", "期末",
 )  # fmt: skip
 # Words stripped from the end of an indicator: copulas and linking verbs before the number.
 TRAILING_FILLERS: Final[tuple[str, ...]] = (
@@ -63,7 +63,7 @@ AFTER_STOPS: Final[tuple[str, ...]] = (
 )  # fmt: skip
 # Verbs after which a long indicator is cut (…共计完成建筑面积 → 建筑面积).
 CUT_AFTER: Final[tuple[str, ...]] = (
-    "完成", "解决", "安排", "选派", "实施", "开展", "用于", "帮助", "支持", "推动", "投入", "通过",
+    "完成", "实现", "解决", "安排", "选派", "实施", "开展", "用于", "帮助", "支持", "推动", "投入", "通过",
     "对照", "按照", "到", "在", "对", "向", "给", "从", "把",
 )  # fmt: skip
 # Change words: a figure after them is a change of the thing named before (增长29.29%).

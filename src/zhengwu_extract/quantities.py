@@ -142,6 +142,7 @@ _SCALE_ALT = _alternation(list(SCALES))
 _BASE_ALT = _alternation(list(_UNITS))
 _PER_ALT = _alternation(PER_UNITS)
 _BASE_AT = re.compile(_BASE_ALT)
+_COLLECTIVE = re.compile(r"[两三四五六七八九十]{1,2}(?:大|个|项|类|种)(?:重点|主要|支柱|新兴)?(?:产业|行业|领域|板块)?")
 _BARE_FOLLOWERS = frozenset({"、", "和", "与", "及", "或", "～", "~", "—", "-", "－", "–", "至", "到", ":", "："})
 _OUTLINE = re.compile(r"\s{0,4}\d{1,2}(?:\s?[.．]\s?\d{1,2}){1,4}(?!\d)")
 _OF_AFTER = re.compile(f"(?:{_alternation([q for q in lex.POST_QUALIFIERS if len(q) > 1])})?的")
@@ -918,7 +919,7 @@ def _frames(clauses: _Clauses, span: tuple[int, int], hits: list[_Hit]) -> list[
     years: list[int] = []
     for k, verb in enumerate(verbs):
         stop = verbs[k + 1].start() if k + 1 < len(verbs) else s_end
-        members = hits[bisect_left(starts, verb.end()) : bisect_left(starts, stop)]
+        members = _list_members(text, hits[bisect_left(starts, verb.end()) : bisect_left(starts, stop)])
         if not members:
             continue
         head_start = max(clauses.start(s_start, verb.start()), verb.start() - _MAX_HEAD)
@@ -947,6 +948,18 @@ def _frames(clauses: _Clauses, span: tuple[int, int], hits: list[_Hit]) -> list[
     return frames
 
 
+def _list_members(text: str, members: list[_Hit]) -> list[_Hit]:
+    """The values of a list: after a ; or , the list goes on only with a short label (;初中…), not
+    with a new statement (，装备制造业增加值增长155.7%)."""
+    for i in range(1, len(members)):
+        gap = text[members[i - 1].end : members[i].lead]
+        if any(c in gap for c in ";；,，"):
+            label = re.sub(r"[\s、，,：:；;]", "", gap)
+            if len(label) > 6 or any(w in label for w in ("增长", "下降", "为", "达", "占")):
+                return members[:i]
+    return members
+
+
 def _groups(text: str, start: int, members: list[_Hit]) -> list[tuple[str | None, list[_Hit]]]:
     """A list's values split at ; or at a label (分别为小学…;初中…): (label, values)."""
     groups: list[tuple[str | None, list[_Hit]]] = []
@@ -954,6 +967,9 @@ def _groups(text: str, start: int, members: list[_Hit]) -> list[tuple[str | None
     for i, h in enumerate(members):
         gap = text[prev_end : h.lead]
         label = _clean_phrase(re.sub(r"[\s、，,：:；;和与及或]", "", gap)).text
+        if i and label in _CHANGE_END.words:  # 分别增长159.2%、0.7%和下降46.8%: the same list, another change
+            h.change = label
+            label = ""
         if i == 0 or label or any(c in gap for c in ";；"):
             groups.append((label or None, [h]))
         else:
@@ -966,10 +982,19 @@ def _map_group(
     label: str | None, values: list[_Hit], head: str, items: list[str], years: list[int], change: str | None
 ) -> None:
     """Give each value of a group its indicator, category and year."""
-    categories = [_category_of(i) for i in items] if len(items) >= 2 else []
+    categories: list[str | None] = [_category_of(i) for i in items] if len(items) >= 2 else []
     by_category = bool(categories) and all(categories)
+    collective = _COLLECTIVE.search(items[-1]) if len(items) >= 2 else None
+    if collective and not by_category and collective.start() > 0 and len(items[-1]) - collective.end() >= 2:
+        # 新能源新材料、烟花鞭炮、…食品四大重点产业工业增加值: the items are categories of one head
+        named = [*items[:-1], items[-1][: collective.start()]]
+        items = [*named[:-1], f"{named[-1]}{items[-1][collective.end() :]}"]
+        categories, by_category = list(named), True
     middle = max((len(i) for i in items[1:-1]), default=0)
+    switched = change
     for k, h in enumerate(values):
+        switched = h.change if h.change in _CHANGE_END.words else switched
+        change = switched
         indicator = head.replace("、", "") if head else None
         category = label if label else None
         if len(items) == len(values) and len(items) >= 2:
@@ -988,8 +1013,8 @@ def _map_group(
         if change and indicator:
             indicator += change
         h.indicator, h.change, h.base_record = indicator, change, change is None
-        if category and _category_of(category) is None and len(category) > 6:
-            category = None
+        if category and category == label and _category_of(category) is None and len(category) > 6:
+            category = None  # a long label is a new statement, not a sub-group
         h.category = category
         if len(years) >= 2:
             if len(years) == len(values):
