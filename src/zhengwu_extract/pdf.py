@@ -137,6 +137,7 @@ def _damaged(exc: BaseException, source: str | None) -> PdfError:
 
 
 def _read(pdf: Any, source: str | None, limits: Limits, warnings: list[str]) -> PageParts:
+    """The open PDF page by page (each closed at once), then furniture, title, paragraphs, header, body."""
     from .tables import join_pdf_tables, locate_tables, pdf_page_tables
 
     try:
@@ -309,6 +310,7 @@ def _page_text(page: Any, number: int, tables: Sequence[PdfTable], first: int) -
                 char[key] = beside[key]
 
     def keep(obj: dict[str, Any]) -> bool:
+        """Everything but the characters inside a table (its rows are added as lines of their own)."""
         if obj.get("object_type") != "char":
             return True
         cx = (obj["x0"] + obj["x1"]) / 2
@@ -390,6 +392,7 @@ def _superscripts(chars: Sequence[dict[str, Any]], body_size: float) -> list[tup
 
 
 def _small_digit(char: dict[str, Any], body_size: float) -> bool:
+    """A digit in a font well below the page's body size."""
     return bool(char["text"].isdigit()) and float(char["size"]) < 0.8 * body_size
 
 
@@ -418,15 +421,18 @@ def _drop_furniture(pages: Sequence[_PageText]) -> tuple[list[_Line], int]:
 
 
 def _zone(page: _PageText) -> list[_Line]:
+    """The text lines where running headers and footers sit: the first and last two of the page."""
     text_lines = [line for line in page.lines if not line.table_row]
     return text_lines[:_ZONE] + text_lines[-_ZONE:] if len(text_lines) > 2 * _ZONE else text_lines
 
 
 def _furniture_key(text: str) -> str:
+    """A line with its digits and spaces folded, so `第 3 页` on every page is one key."""
     return re.sub(r"\d+", "#", re.sub(r"\s+", "", text))
 
 
 def _is_furniture(line: _Line, page: _PageText, keys: Counter[str], need: int, pages: int) -> bool:
+    """A page number, a small line at the page's very edge, or a line repeated at the edge of most pages."""
     text = line.text.strip()
     if _PAGE_NUMBER.match(text):
         return True
@@ -558,11 +564,13 @@ def _extent(lines: Sequence[_Line]) -> tuple[float, float]:
 
 
 def _uses_indent(lines: Sequence[_Line], extents: dict[int, tuple[float, float]]) -> bool:
+    """Whether the document indents its paragraphs (then an unindented line continues the one above)."""
     indented = sum(1 for line in lines if not line.table_row and line.x0 - extents[line.page][0] > 1.5 * line.size)
     return indented >= max(2, len(lines) // 20)
 
 
 def _joins(prev: _Line, line: _Line, extents: dict[int, tuple[float, float]], indents: bool) -> bool:
+    """`line` continues the paragraph of `prev`: `prev` reaches the right margin, `line` is not indented."""
     if prev.table_row or line.table_row or _HEADING_START.match(line.text):
         return False
     left, _ = extents[line.page]

@@ -117,6 +117,7 @@ def _cell_parts(text: str) -> tuple[str, str, str, str] | None:
 
 
 def _known_unit(unit: str) -> bool:
+    """A unit the quantities module knows (万元, 万头, 亿立方米) or a bare scale word (万, 亿)."""
     return unit in SCALES or unit_info(unit) is not None
 
 
@@ -300,6 +301,7 @@ def _rows_of(table: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
 
 
 def _span(cell: lxml.html.HtmlElement, name: str) -> int:
+    """A cell's rowspan/colspan as a bounded int (junk such as `2px` or `0` reads as the digits, at least 1)."""
     try:
         return max(1, min(_MAX_SPAN, int(re.sub(r"\D", "", cell.get(name, "1")) or "1")))
     except ValueError:
@@ -721,6 +723,7 @@ def join_pdf_tables(found: Sequence[PdfTable]) -> tuple[list[Table], set[tuple[i
 
 
 def _continues(prev: PdfTable, item: PdfTable) -> bool:
+    """`item` carries `prev` on: the next page, same columns, `prev` low on its page and `item` high on its."""
     if item.page != prev.page + 1:
         return False
     if len(item.table.rows[0]) != len(prev.table.rows[0]):
@@ -919,6 +922,7 @@ def _column(table: Table, c: int, doc_year: int | None) -> _Column:
 
 
 def _is_change(measure: str | None) -> bool:
+    """A measure of change (增长, 比上年, 比重 …) rather than an amount."""
     return bool(measure) and any(word in (measure or "") for word in _CHANGE_WORDS)
 
 
@@ -1047,6 +1051,7 @@ def _year_column(table: Table, data: Sequence[Sequence[str]]) -> int | None:
 
 
 def _row_year(row: Sequence[str], year_col: int | None) -> int | None:
+    """The year a row's year cell names (2021 / 2021年), if the table has a year column."""
     if year_col is None or year_col >= len(row) or not _YEAR_CELL.match(row[year_col]):
         return None
     return int(row[year_col][:4])
@@ -1114,6 +1119,7 @@ class _Locator:
     """
 
     def __init__(self, body: str, offset: int = 0) -> None:
+        """Squeeze the body once (white space out, an index back to the body); start at `offset`."""
         self.body = body
         keep = [i for i, ch in enumerate(body) if not ch.isspace()]
         self.squeezed = "".join(body[i] for i in keep)
@@ -1226,6 +1232,7 @@ class _Locator:
         return self.span((at + skip_start, at + skip_end))
 
     def _find(self, text: str, start: int, stop: int) -> int | None:
+        """Squeezed offset of `text` in [start, stop), or None."""
         at = self.squeezed.find(text, start, min(len(self.squeezed), stop))
         return None if at < 0 else at
 
@@ -1341,6 +1348,7 @@ def merge_records(
     starts = [s for s, _ in spans]
 
     def covered(q: Quantity) -> bool:
+        """The record's figure overlaps a table record or a table row."""
         if q.end <= q.start:
             return False
         k = bisect_right(starts, q.end - 1)
