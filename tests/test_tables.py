@@ -11,6 +11,8 @@ from pathlib import Path
 
 import lxml.html
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import zhengwu_extract as zx
 from zhengwu_extract.models import Quantity, Table
@@ -653,3 +655,41 @@ def test_flattened_table_with_bar_lines() -> None:
     got = [(q.indicator, q.value, q.unit, q.total) for q in table_quantities(table, 0, doc_year=None)]
     assert got[:2] == [("河北总产量", 712418, "吨", False), ("河北总产量比上年增长", 67.01, "%", False)]
     assert got[-2] == ("合计总产量", 813931, "吨", True)
+
+
+# --- robustness ---------------------------------------------------------------------------------
+
+_CELLS = st.sampled_from(
+    [
+        *("", "合计", "单位：万元", "指标", "2022年", "上年", "（万吨）", "粮 食", "—", "x"),
+        *("12.5", "-3", "1,200", "200元/月", "两年"),
+    ]
+)
+_GRIDS = st.lists(st.lists(_CELLS, min_size=1, max_size=6), min_size=1, max_size=8)
+_SPANS = st.lists(st.tuples(st.integers(1, 3), st.integers(1, 3)), min_size=48, max_size=48)
+
+
+@settings(max_examples=60, deadline=None)
+@given(_GRIDS, _SPANS)
+def test_any_grid_reads_without_error(grid: list[list[str]], spans: list[tuple[int, int]]) -> None:
+    cells = iter(spans)
+
+    def td(text: str) -> str:
+        down, across = next(cells)
+        return f'<td rowspan="{down}" colspan="{across}">{text}</td>'
+
+    rows = "".join("<tr>" + "".join(td(c) for c in row) + "</tr>" for row in grid)
+    body = "\n".join(" ".join(c for c in row if c) for row in grid)
+    for table in tables_from_html(lxml.html.fromstring(f"<div><table>{rows}</table></div>")):
+        for q in document_table_quantities([table], body, doc_year=2023):
+            assert 0 <= q.start <= q.end <= len(body)
+            assert q.origin == "table"
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_CELLS, max_size=40))
+def test_any_lines_read_without_error(cells: list[str]) -> None:
+    lines = ["单位：万元", *cells]
+    for table in tables_from_lines(lines):
+        assert len({len(row) for row in table.rows}) == 1
+        table_quantities(table, 0, doc_year=2023, body="\n".join(lines))
