@@ -21,6 +21,7 @@ from zhengwu_extract.tables import (
     document_table_quantities,
     is_number_cell,
     table_quantities,
+    table_row_spans,
     tables_from_html,
     tables_from_lines,
     tables_from_pdf,
@@ -693,3 +694,14 @@ def test_any_lines_read_without_error(cells: list[str]) -> None:
     for table in tables_from_lines(lines):
         assert len({len(row) for row in table.rows}) == 1
         table_quantities(table, 0, doc_year=2023, body="\n".join(lines))
+
+
+def test_table_row_spans() -> None:
+    body = "\n".join(FLAT_BUDGET)
+    spans = table_row_spans(tables_from_lines(FLAT_BUDGET), body)
+    assert [body[a:b] for a, b in spans] == [
+        "2022年执行数\n2023年预算数",
+        "增值税\n12000\n12600",
+        "企业所得税\n3500\n3650",
+        "合计\n15500\n16250",
+    ]

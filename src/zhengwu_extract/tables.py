@@ -1257,6 +1257,14 @@ def document_table_quantities(tables: Sequence[Table], body: str, doc_year: int 
     return _document_records(tables, body, doc_year)[0]
 
 
+def table_row_spans(tables: Sequence[Table], body: str) -> list[tuple[int, int]]:
+    """Body spans of every table row the body writes (header rows included), in body order.
+
+    For the text reader: a figure inside one of these spans belongs to a table, not to a sentence.
+    """
+    return sorted(_document_records(tables, body, None)[1])
+
+
 def _document_records(
     tables: Sequence[Table], body: str, doc_year: int | None
 ) -> tuple[list[Quantity], list[tuple[int, int]]]:
