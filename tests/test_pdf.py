@@ -353,3 +353,27 @@ def test_csrc_every_row_is_found_in_the_body(csrc: zx.Document) -> None:
     rows = csrc.tables[0].rows
     missing = [row for prev, row in pairwise(rows) if locator.row(row, previous=prev) is None]
     assert missing == []
+
+
+def test_table_rows_sit_between_the_paragraphs_around_them() -> None:
+    def table(c: object, n: int) -> None:
+        if n != 1:
+            return
+        c.setFont(FONT, 10)  # type: ignore[attr-defined]
+        rows = [["项目", "2022年", "增长（%）"], ["税收收入", "34000", "5.2"], ["非税收入", "30000", "-3.1"]]
+        xs, top = [72.0, 250.0, 380.0, 500.0], 470.0
+        for k, row in enumerate(rows):
+            for j, cell in enumerate(row):
+                c.drawString(xs[j] + 4, top - 18 * k - 13, cell)  # type: ignore[attr-defined]
+        for k in range(len(rows) + 1):
+            c.line(xs[0], top - 18 * k, xs[-1], top - 18 * k)  # type: ignore[attr-defined]
+        for x in xs:
+            c.line(x, top, x, top - 18 * len(rows))  # type: ignore[attr-defined]
+
+    # page 1: heading and a paragraph above y=480, the table at 470-416, nothing below it
+    doc = parse_pdf(make_report(PARAS[:2], extra=table))
+    lines = doc.body.split("\n")
+    assert lines[-3:] == ["项目 2022年 增长（%）", "税收收入 34000 5.2", "非税收入 30000 -3.1"]
+    assert len(doc.tables) == 1 and doc.tables[0].start == doc.body.index("项目 2022年")
+    records = [(q.indicator, q.value, q.year, q.origin) for q in doc.quantities if q.origin == "table"]
+    assert records[:2] == [("税收收入", 34000, 2022, "table"), ("税收收入增长", 5.2, 2022, "table")]
