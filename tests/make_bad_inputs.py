@@ -415,6 +415,12 @@ def _text_cases() -> dict[str, tuple[str, bytes, Expect]]:
             "\n".join(".".join(["1"] * k) + " 标题" for k in range(1, 2000)).encode(),
             Expect(seconds=30),
         ),
+        "unicode_digit_markers": (
+            "unicode_digits.txt",
+            "⑴ 基本情况\n⒈ 学校\n𝟏. 标题\n١. 标题\n（⑵）标题\n¹ 注\n".encode() + SEED_HEAD.encode(),
+            Expect(body=(SEED_SENTENCE,)),
+            # characters that str.isdigit() accepts but int() does not (⑴ ⒈ ¹) or that \d matches (١ 𝟏)
+        ),
         "chinese_numerals": (
             "numerals.txt",
             ("一二三四五六七八九十百千万亿零两" * 30000 + "元\n").encode(),

@@ -408,3 +408,18 @@ def test_pdf_page_limit_is_a_setting(cases: dict[str, Case]) -> None:
     doc = zx.parse(data, "long.pdf", limits=zx.Limits(max_pdf_pages=1))
     assert any("max_pdf_pages" in w for w in doc.warnings), doc.warnings
     assert "第0行" in doc.body and "第199行" not in doc.body
+
+
+@pytest.mark.parametrize(
+    "text", ["⑴", "⑴\n正文。", "⒈ 学校\n正文。", "（⑵）标题\n正文。", "¹ 注\n正文。", "١. 标题\n正文。"]
+)
+def test_digits_that_int_cannot_read(text: str) -> None:
+    """⑴ and ⒈ pass str.isdigit() but not int(): found by the fuzz run (b'\\xa2\\xc5' is ⑴ in GB18030)."""
+    doc = zx.parse(text, "digits.txt")
+    check_document_offsets(doc)
+
+
+def check_document_offsets(doc: zx.Document) -> None:
+    """Sections point at their text in the body."""
+    for section in doc.outline():
+        assert doc.body[section.start : section.end] == section.text

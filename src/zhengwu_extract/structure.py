@@ -349,7 +349,7 @@ def _read_mark(body: str, m: re.Match[str], eol: int, in_row: bool = False) -> _
         path = tuple(int(p) for p in "".join(raw.split()).translate(FULLWIDTH_DIGITS).replace("．", ".").split("."))
         style, number = f"dec{len(path)}", path[-1]
     elif style in ("ar", "arp", "arh"):
-        digits = "".join(ch for ch in raw.translate(FULLWIDTH_DIGITS) if ch.isdigit())
+        digits = "".join(ch for ch in raw.translate(FULLWIDTH_DIGITS) if ch in "0123456789")  # ⑴ ⒈ pass isdigit()
         number = int(digits) if digits else DOTTED_DIGITS.get(raw) or PAREN_DIGITS.get(raw, 0)
     elif style == "circ":
         number = CIRCLED[raw]
