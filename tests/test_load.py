@@ -297,3 +297,21 @@ def test_accented_latin_text_is_not_mojibake() -> None:
     french = "Le ministère de l'Éducation a publié à Paris un rapport détaillé très intéressant sur les élèves. " * 5
     loaded = load(french.encode("utf-8"), "fr.txt")
     assert loaded.text == french and loaded.warnings == []
+
+
+@pytest.mark.parametrize(
+    ("path", "words"),
+    [
+        ("/tmp/a\x00b.html", "null byte"),
+        ("/nonexistent/dir/x.html", "no such file"),
+    ],
+)
+def test_odd_paths(path: str, words: str) -> None:
+    with pytest.raises(errors.ReadError, match=words):
+        zx.parse_file(path)
+
+
+def test_file_used_as_a_folder(tmp_path: Path) -> None:
+    (tmp_path / "page.html").write_text("x")
+    with pytest.raises(errors.ReadError, match="not a directory"):
+        zx.parse_file(tmp_path / "page.html" / "child.html")
