@@ -197,6 +197,7 @@ _CLAUSE_DELIM = re.compile(r"[，,；;：:。！？!?\n]")
 _SENTENCE_END = re.compile(r"[。！？!?]+")
 _CLAUSE_DELIMS = frozenset("，,；;：:。！？!?\n")
 _SPAN_OPENERS = frozenset({"", "在", "从", "自", "的", "是", "”", "）", ")", "\n", *"，,；;：:。！？!?"})
+_LIST_JOINERS = frozenset({"、", "和", "与", "及", "或"})
 _CONTINUATIONS = frozenset({"、", "和", "与", "及", "或", ":", "："})
 _RANGE_DASHES = frozenset({"—", "-", "－", "–", "~", "～", "至", "到", "——", "－－"})
 # A ratio 25.72:26.84:47.44, read where 比/结构/比例 stands shortly before it.
@@ -252,6 +253,7 @@ _CATEGORY = re.compile(f"(?<!中)(?:{_alternation(lex.CATEGORY_WORDS)})")
 _CATEGORY_ONLY = re.compile(f"^(?:{_alternation(lex.CATEGORY_WORDS)})$")
 _CLASH = re.compile(f"^(?:{_alternation(lex.UNIT_WORD_CLASHES)})")
 _CJK = re.compile(r"[\u4e00-\u9fff“‘]")
+_FOOTNOTE = re.compile(r"\[\d{1,2}\]|［\d{1,2}］")
 _EDGE_JUNK = " \u3000\t、，,：:；;\"'～~—–－-"
 
 _MAX_INDICATOR = 14  # a longer phrase before the number is cut after its last verb
@@ -497,24 +499,25 @@ def _join_ranges(text: str, hits: list[_Hit]) -> list[_Hit]:
 
 
 def _lend_units(text: str, hits: list[_Hit]) -> list[_Hit]:
-    """A unitless number in a list takes its neighbour's unit (8457.67 among 元 values); others go,
-    but for a bare figure ending its clause, kept on trial (an index: 水质综合指数3.4830)."""
+    """A unitless number in a list takes its neighbour's unit (8457.67 among 元 values; 提高3.9、2.0、
+    2.9个百分点); others go, but for a bare figure ending its clause, kept on trial (an index:
+    水质综合指数3.4830)."""
+    for i in range(len(hits) - 2, -1, -1):  # right to left, so that a unit travels down a list
+        h, nxt = hits[i], hits[i + 1]
+        if h.unit is None and h.ratio is None and nxt.unit and text[h.end : nxt.lead] in _LIST_JOINERS:
+            h.unit, h.implied = nxt.unit, True
+            h.warnings.append(f"unit {h.unit} implied by its list for {text[h.start : h.end]}")
     kept: list[_Hit] = []
     for i, h in enumerate(hits):
         if h.unit is None and h.ratio is None:
-            nxt = hits[i + 1] if i + 1 < len(hits) else None
             prev = hits[i - 1] if i else None
-            if nxt and nxt.unit and text[h.end : nxt.lead] in ("、", "和", "与", "及", "或"):
-                h.unit, h.implied = nxt.unit, True
-            elif prev and prev.unit and text[prev.end : h.start] == "、" and _ends_list(text, h.end):
+            if prev and prev.unit and text[prev.end : h.start] == "、" and _ends_list(text, h.end):
                 h.unit, h.implied = prev.unit, True
+                h.warnings.append(f"unit {h.unit} implied by its list for {text[h.start : h.end]}")
             elif _ends_list(text, h.end) and h.start and _CJK.match(text[h.start - 1]):
                 h.tentative = True
-                kept.append(h)
-                continue
             else:
                 continue
-            h.warnings.append(f"unit {h.unit} implied by its list for {text[h.start : h.end]}")
         kept.append(h)
     return kept
 
@@ -619,6 +622,7 @@ def _clean_phrase(raw: str, timed: bool = False) -> _Phrase:
     `timed`: the time expressions of `raw` are already blanked out with NUL (see `_blank_times`).
     """
     seg = _AFTER_TIME.sub("", raw if timed else _TIME.sub("\x00", raw)).replace("分别", "")
+    seg = _FOOTNOTE.sub("", seg) if "[" in seg or "［" in seg else seg  # 地区生产总值[2]
     opening, closing = seg.count("(") + seg.count("（"), seg.count(")") + seg.count("）")
     if opening > closing:
         seg = re.split(r"[(（]", seg)[-1]
@@ -783,6 +787,7 @@ def _read_sentence(
     prev: _Hit | None = None
     for h in hits:
         if id(h) in in_frame:
+            h.drop = h.tentative and not _unitless_ok(h, subject)
             prev_end, prev = h.end, h
             continue
         lo = max(clauses.start(s_start, h.lead), prev_end, h.lead - _MAX_BEFORE)
@@ -1005,8 +1010,8 @@ def _map_group(
                 indicator = last.replace(cat, "", 1) or last
             else:
                 item = items[k]
-                if k == 0 and middle:
-                    item = item[-middle:]
+                if k == 0 and middle and len(item) > middle + 4:
+                    item = item[-middle:]  # …指标体系生均校地、生均校舍 → 生均校地
                 if k < len(items) - 1 and len(item) <= 2 < len(items[-1]):
                     item += items[-1][len(item) :]  # 第二、第三产业…的比重 → 第二产业…的比重
                 indicator = item
