@@ -253,6 +253,7 @@ _CATEGORY = re.compile(f"(?<!中)(?:{_alternation(lex.CATEGORY_WORDS)})")
 _CATEGORY_ONLY = re.compile(f"^(?:{_alternation(lex.CATEGORY_WORDS)})$")
 _CLASH = re.compile(f"^(?:{_alternation(lex.UNIT_WORD_CLASHES)})")
 _CJK = re.compile(r"[\u4e00-\u9fff“‘]")
+_DATE_BITS = re.compile(r"\d{1,2}月(?:\d{1,2}[日号])?|\d{1,2}[日号]|[（(]星期.[)）]")
 _FOOTNOTE = re.compile(r"\[\d{1,2}\]|［\d{1,2}］")
 _EDGE_JUNK = " \u3000\t、，,：:；;\"'～~—–－-"
 
@@ -623,6 +624,7 @@ def _clean_phrase(raw: str, timed: bool = False) -> _Phrase:
     """
     seg = _AFTER_TIME.sub("", raw if timed else _TIME.sub("\x00", raw)).replace("分别", "")
     seg = _FOOTNOTE.sub("", seg) if "[" in seg or "［" in seg else seg  # 地区生产总值[2]
+    seg = _DATE_BITS.sub("", seg) if ("日" in seg or "月" in seg) else seg  # 2月4日至10日放假调休
     opening, closing = seg.count("(") + seg.count("（"), seg.count(")") + seg.count("）")
     if opening > closing:
         seg = re.split(r"[(（]", seg)[-1]
