@@ -705,3 +705,12 @@ def test_table_row_spans() -> None:
         "企业所得税\n3500\n3650",
         "合计\n15500\n16250",
     ]
+
+
+def test_figures_with_furniture_words_or_links_are_still_data() -> None:
+    html = """<table><tr><td>发布机构</td><td>公开文件数（件）</td></tr>
+      <tr><td><a href="/a">县财政局</a></td><td>120</td></tr><tr><td><a href="/b">县统计局</a></td><td>85</td></tr>
+      <tr><td><a href="/c">县教育局</a></td><td>64</td></tr></table>"""
+    (table,) = tables_from_html(lxml.html.fromstring(f"<div>{html}</div>"))
+    got = [(q.indicator, q.value, q.unit) for q in table_quantities(table, 0, doc_year=2023)]
+    assert got[0] == ("县财政局公开文件数", 120, "件")

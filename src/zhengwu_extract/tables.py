@@ -269,10 +269,13 @@ def tables_from_html(root: lxml.html.HtmlElement) -> list[Table]:
     """
     out: list[Table] = []
     for element in root.iter("table"):
-        if not isinstance(element.tag, str) or _is_layout(element):
-            continue
+        if not isinstance(element.tag, str) or element.xpath(".//table|.//form|.//input|.//iframe"):
+            continue  # a frame around other tables, or a form: layout
         grid = _html_grid(element)
         if grid is None:
+            continue
+        figures = sum(1 for row in grid.rows[1:] if any(is_number_cell(c) for c in row[1:]))
+        if figures < 2 and _is_furniture(element):
             continue
         grid.caption, grid.unit = _html_caption(element, grid)
         table = _finish(grid, "html")
@@ -281,10 +284,12 @@ def tables_from_html(root: lxml.html.HtmlElement) -> list[Table]:
     return out
 
 
-def _is_layout(table: lxml.html.HtmlElement) -> bool:
-    """A table used for page layout: it holds other tables, forms, or the portal's furniture."""
-    if table.xpath(".//table|.//form|.//input|.//iframe"):
-        return True
+def _is_furniture(table: lxml.html.HtmlElement) -> bool:
+    """A table of the portal's furniture: navigation links, a header block, a footer.
+
+    Only asked of tables with fewer than two rows of figures: a table of figures is data even when
+    its labels are links or words such as 发布机构.
+    """
     text = clean_cell(table.text_content())
     if not text:
         return True
