@@ -480,6 +480,7 @@ def test_corpus_sentences(text: str, doc_year: int | None, expected: list[Expect
         "1.2.1 国家级（Ⅰ级）：出现粮食应急状态。",
         "深入贯彻党的二十届三中全会精神。",
         "这五年，是全国各族人民阔步前进的五年。",
+        "农、林、牧、渔业(A) 01 农业 000998 隆平高科\n600371 万向德农\n002100 天康生物\n000869 张裕A",
     ],
 )
 def test_not_quantities(text: str) -> None:

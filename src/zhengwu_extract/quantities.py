@@ -426,6 +426,10 @@ def _hit_from_match(text: str, folded: str, m: re.Match[str]) -> _Hit | None:
             end = m.end("scale") if not base else (m.end("per") if per else m.end("base"))
     if m.group("gap") and base and len(base) == 1 and _UNITS.get(base, ("",))[0] == "count" and "." in num:
         return None  # 7.2 本预案: an outline number before a word, not 7.2 of something
+    if m.group("gap") and unit and len(unit) == 1 and _CJK.match(folded[end : end + 1]):
+        return None  # 600371 万向德农, 000869 张裕A: a code, then a name beginning with a unit's character
+    if len(num) > 1 and num[0] == "0" and num[1].isdigit():
+        return None  # 002100: a code (stock, post, area code), not an amount
     if start == 0 and _OUTLINE.match(folded):
         return None  # 1.2.1 国家级: a decimal outline number
     if chinese and not _chinese_ok(num, q1, pre_word, unit, q3, folded[end : end + 1]):
