@@ -438,3 +438,61 @@ def test_table_numbered_with_parenthesized_digits() -> None:
     doc = zx.parse(page, "numbered.html")
     assert not [w for w in doc.warnings if "skipped" in w], doc.warnings
     assert len([q for q in doc.quantities if q.origin == "table"]) == 8
+
+
+# ---------------------------------------------------------------- the command line over a mixed batch
+
+
+def test_convert_batch_of_bad_and_good_pages(cases: dict[str, Case], fixtures: Path, tmp_path: Path) -> None:
+    """One line per input, an error or a warning for each broken one, good pages whole, no traceback, exit 1."""
+    import json
+    import shutil
+    import subprocess
+
+    batch = tmp_path / "batch"
+    batch.mkdir()
+    chosen = {name: case for name, case in cases.items() if "big" not in case.tags and name != "directory"}
+    links = {}
+    for name, case in chosen.items():
+        target = batch / f"{name}{case.path.suffix or '.html'}"
+        if case.path.is_symlink() or not case.path.exists() or name == "fifo":
+            links[name] = case.path  # given as they are: the generated folder has them
+        else:
+            shutil.copyfile(case.path, target)
+    good = [fixtures / "jiangjin.txt", *sorted((fixtures / "html").glob("*.html"))[:6]]
+    for page in good:
+        shutil.copyfile(page, batch / f"good_{page.name}")
+    out = tmp_path / "out.jsonl"
+    inputs = [str(batch), *(str(p) for p in links.values())]
+    code = "import sys; from zhengwu_extract.cli import main; sys.exit(main(sys.argv[1:]))"
+    start = time.monotonic()
+    proc = subprocess.run(
+        [sys.executable, "-c", code, "convert", *inputs, "-o", str(out), "--workers", "2", "-q"],
+        capture_output=True, text=True, timeout=600, check=False,
+    )  # fmt: skip
+    elapsed = time.monotonic() - start
+    assert proc.returncode != 0, "a batch with failed inputs must say so in its exit status"
+    assert "Traceback" not in proc.stderr + proc.stdout, proc.stderr[-2000:]
+    text = out.read_text(encoding="utf-8", errors="surrogateescape")
+    lines = [json.loads(line) for line in text.split("\n") if line]  # not splitlines(): U+2028 is in strings
+    expected_inputs = len(chosen) - len([n for n in links if n == "missing_file"]) + len(good)
+    by_name = {Path(rec["source"]).name: rec for rec in lines}
+    assert len(lines) == len(by_name), "an input has more than one line"
+    assert len(lines) in (expected_inputs, expected_inputs + 1), (len(lines), expected_inputs)
+    for name, case in chosen.items():
+        rec = by_name.get(f"{name}{case.path.suffix or '.html'}") or by_name.get(case.path.name)
+        if rec is None:
+            assert name == "missing_file", f"{name}: no output line"
+            continue
+        if case.expect.error is not None:
+            assert rec.get("error"), f"{name}: want an error line, got {str(rec)[:200]}"
+        elif case.expect.warning and not case.expect.either:
+            assert "error" not in rec, f"{name}: {rec.get('error')}"
+            assert any(re.search(case.expect.warning, w, re.IGNORECASE) for w in rec["warnings"]), (
+                name,
+                rec["warnings"],
+            )
+    for page in good:
+        rec = by_name[f"good_{page.name}"]
+        assert "error" not in rec and rec["body"], f"{page.name}: {rec.get('error')}"
+    assert elapsed < 240, f"the batch took {elapsed:.0f} s"

@@ -315,3 +315,10 @@ def test_file_used_as_a_folder(tmp_path: Path) -> None:
     (tmp_path / "page.html").write_text("x")
     with pytest.raises(errors.ReadError, match="not a directory"):
         zx.parse_file(tmp_path / "page.html" / "child.html")
+
+
+def test_unicode_line_separators_become_newlines() -> None:
+    """U+2028, U+2029 and NEL are line breaks; left in, a JSON line would split under str.splitlines()."""
+    doc = zx.parse("一、基本情况\u2028正文\u2029二、做法\x85结束。", "seps.txt")
+    assert "\u2028" not in doc.body and "\u2029" not in doc.body and "\x85" not in doc.body
+    assert len(doc.model_dump_json().splitlines()) == 1

@@ -105,8 +105,11 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 _LATIN1_RUN = re.compile(
     "[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u2122\ufffd]{2,}"
 )
-# Characters the scrape garbles into near-lookalikes; fixed everywhere before any parsing.
-_CHAR_FIXES = str.maketrans({"\u2015": "—", "\ufeff": None, "\u200b": None, "\u00a0": " "})
+# Characters the scrape garbles into near-lookalikes, fixed before any parsing; Unicode line and paragraph
+# separators and NEL become \n (they are line breaks, and str.splitlines() would cut a JSON line at them).
+_CHAR_FIXES = str.maketrans(
+    {"\u2015": "—", "\ufeff": None, "\u200b": None, "\u00a0": " ", "\u2028": "\n", "\u2029": "\n", "\x85": "\n"}
+)
 
 
 def read_path(path: str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS) -> bytes:
