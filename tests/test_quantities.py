@@ -401,6 +401,8 @@ CORPUS: list[Any] = [
         ],
     ),
     ("全年货物周转量1234.5亿吨公里。", None, [(1234.5, "亿吨公里", "货物周转量", None, None)]),
+    # gwr2025_chongqing: measure words of transport
+    ("中欧班列（成渝）累计开行3.6万列。", None, [(3.6, "万列", "中欧班列（成渝）累计开行", None, None)]),
     # nfra_penalty_disclosure_2024_36, notes: spaces inside amounts; GBK 2003 report: full-width digits
     ("罚款 158 万元。", None, [(158, "万元", "罚款", None, None)]),
     ("优良天数比例为99.2 %。", None, [(99.2, "%", "优良天数比例", None, None)]),
@@ -480,6 +482,7 @@ def test_corpus_sentences(text: str, doc_year: int | None, expected: list[Expect
         "1.2.1 国家级（Ⅰ级）：出现粮食应急状态。",
         "深入贯彻党的二十届三中全会精神。",
         "这五年，是全国各族人民阔步前进的五年。",
+        "各位代表！过去一年，我们毫不放松抓好各项工作；未来五年，任务艰巨。",
         "农、林、牧、渔业(A) 01 农业 000998 隆平高科\n600371 万向德农\n002100 天康生物\n000869 张裕A",
     ],
 )
@@ -539,6 +542,7 @@ def test_ranges(text: str, records: list[tuple[Any, str, Any, Any]]) -> None:
         ("在受理之日起3个工作日内", "duration", 3, "工作日"),
         ("指挥部办公室必须24小时值班", "duration", 24, "小时"),
         ("4个小时内报告", "duration", 4, "小时"),
+        ("川渝1000千伏特高压交流工程建成投运", "other", 1000, "千伏"),
     ],
 )
 def test_kinds_and_normalized_values(text: str, kind: str, normalized: float, base: str) -> None:

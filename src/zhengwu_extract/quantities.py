@@ -324,7 +324,7 @@ class _State:
 
 def _is_year_unit_ok(text: str, start: int, end: int, value: Decimal, chinese: bool) -> bool:
     """Whether N年 is a duration: not a year, not 近三年/15年制/5年内/三年行动/这五年 (留存五年。 is)."""
-    if text[max(0, start - 1) : start] in ("近", "第", "每", "前", "后", "这", "满", "那"):
+    if text[max(0, start - 1) : start] in ("近", "第", "每", "前", "后", "这", "满", "那", "去", "来"):
         return False
     if chinese:  # 留存五年。 but not 前进的五年。
         return text[end : end + 1] in ("", *_CLAUSE_DELIMS) and text[start - 1 : start] != "的"
@@ -408,10 +408,13 @@ def _hit_from_match(text: str, folded: str, m: re.Match[str]) -> _Hit | None:
     end = m.end("num") + (len(q1) if q1 else 0)
     unit: str | None = None
     scale, base, per = m.group("scale"), m.group("base"), m.group("per")
+    whole = _BASE_AT.match(folded, m.start("scale")) if scale and not base else None
+    if whole and len(whole.group()) > len(scale) and whole.group() in _UNITS:
+        scale, base = None, whole.group()  # 1000千伏: a unit that begins like a scale word
     if m.group("pp"):
         unit, end = m.group("pp"), m.end("pp")
     elif base or scale:
-        unit_end = m.end("base") if base else m.end("scale")
+        unit_end = (m.start("scale") + len(base) if whole else m.end("base")) if base else m.end("scale")
         after = folded[unit_end : unit_end + 2]
         if base and base.isascii() and after[:1].isalpha() and after[:1].isascii():
             base = None  # a Latin unit glued to a word: not a unit
@@ -422,8 +425,8 @@ def _hit_from_match(text: str, folded: str, m: re.Match[str]) -> _Hit | None:
         elif base == "分" and re.search(r"[时点]\d{0,2}$", folded[max(0, start - 3) : start]):
             return None  # 9时30分 is a time of day
         if base or scale:
-            unit = (scale or "") + (base or "") + (per if base and per else "")
-            end = m.end("scale") if not base else (m.end("per") if per else m.end("base"))
+            unit = (scale or "") + (base or "") + (per if base and per and not whole else "")
+            end = m.end("scale") if not base else (m.end("per") if per and not whole else unit_end)
     if m.group("gap") and base and len(base) == 1 and _UNITS.get(base, ("",))[0] == "count" and "." in num:
         return None  # 7.2 本预案: an outline number before a word, not 7.2 of something
     if m.group("gap") and unit and len(unit) == 1 and _CJK.match(folded[end : end + 1]):
