@@ -140,6 +140,8 @@ _NUM_CN = r"[零〇一二两三四五六七八九十百千]{1,10}"
 _CN_CHARS = frozenset("零〇一二两三四五六七八九十百千万亿")
 _SCALE_ALT = _alternation(list(SCALES))
 _BASE_ALT = _alternation(list(_UNITS))
+# Characters a unit, a scale word or a qualifier after a Chinese numeral can begin with.
+_UNIT_FIRST = re.escape("".join(sorted({w[0] for w in [*_UNITS, *SCALES, "余", "多", "几", "个百分点", "百分点"]})))
 _PER_ALT = _alternation(PER_UNITS)
 _BASE_AT = re.compile(_BASE_ALT)
 _COLLECTIVE = re.compile(r"[两三四五六七八九十]{1,2}(?:大|个|项|类|种)(?:重点|主要|支柱|新兴)?(?:产业|行业|领域|板块)?")
@@ -156,7 +158,7 @@ _AMOUNT = re.compile(
     (?:
         百分之(?P<pnum>{_NUM_AR}|{_NUM_CN})        # 百分之三十
       | (?P<sign>[-+](?=\d))?                      # 增长-0.46%
-        (?P<num>{_NUM_AR}|{_NUM_CN})
+        (?P<num>{_NUM_AR}|{_NUM_CN}(?=[{_UNIT_FIRST}]))  # a Chinese numeral only before a unit
         (?P<q1>余|多|几)?                          # 5759余万元, 十余个
         (?P<gap>[ \u3000\u00a0]{{0,2}})            # 99.2 %, 罚款 158 万元
         (?:
