@@ -121,9 +121,19 @@ PER_UNITS: Final[tuple[str, ...]] = (
 )  # fmt: skip
 
 
+# Measure words of things the library does not count or normalize (3孔桥涵, 2眼机井, 5顶帐篷):
+# still a record, of kind `other`, in the measure word as written.
+OTHER_MEASURE_WORDS: Final[tuple[str, ...]] = (
+    "孔", "眼", "樘", "幅", "顶", "尊", "扇", "把", "袋", "桶", "瓶", "盒", "双", "副", "组", "轮",
+    "粒", "颗", "丛", "栏", "罐", "缸", "卷", "部次", "场次", "篇次", "课时", "学时", "节", "堂",
+)  # fmt: skip
+
+
 def all_units() -> dict[str, tuple[str, str, str]]:
     """Every base unit and measure word, keyed by its written form."""
     table = dict(BASE_UNITS)
     for word in COUNT_WORDS:
         table.setdefault(word, ("count", word, "1"))
+    for word in OTHER_MEASURE_WORDS:
+        table.setdefault(word, ("other", word, "1"))
     return table

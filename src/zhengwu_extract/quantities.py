@@ -26,7 +26,7 @@ from typing import cast
 
 from . import _lexicon as lex
 from ._markers import MARKER
-from ._units import PER_UNITS, all_units
+from ._units import OTHER_MEASURE_WORDS, PER_UNITS, all_units
 from .models import Kind, Metadata, Quantity, Section, Table
 from .numbers import SCALES, arabic_decimal, chinese_integer, exact, fold_digits, parse_number, to_number
 
@@ -811,6 +811,7 @@ def _read_sentence(
         info = unit_info(h.unit) if h.unit else None
         after_end = h.end
         counted = (info is not None and info[0] in ("count", "percent")) or h.unit == h.scale
+        counted = counted or (h.unit or "") in OTHER_MEASURE_WORDS
         if counted or (len(phrase.text) <= 1 and _OF_AFTER.match(text, h.end)):
             after, after_end = _after_phrase(text, h.end, skip_of=info is None or info[0] != "count")
         if h.unit and h.unit.endswith("人") and text[h.end : h.end + 1] == "口":
