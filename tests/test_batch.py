@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 import json
 import os
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -209,3 +211,14 @@ def test_a_file_name_that_is_not_utf8_is_converted_and_resumed(fixtures: Path, t
     assert out.read_bytes() == raw
     for suffix in ("json", "csv", "parquet"):
         assert convert(expand_inputs([str(folder)]), tmp_path / f"q.{suffix}", workers=0).failed == 0
+
+
+def test_workers_that_cannot_start_fall_back_to_this_process(fixtures: Path, tmp_path: Path) -> None:
+    # A script read from stdin cannot be imported again by worker processes, so every worker dies
+    # at start-up; before this was handled, every input got a "crash" error line.
+    paths = copies(fixtures, tmp_path / "pages", 3)
+    script = f"import zhengwu_extract as zx\nprint([type(r).__name__ for r in zx.parse_many({paths!r}, workers=2)])\n"
+    process = subprocess.run([sys.executable, "-"], input=script, capture_output=True, text=True, cwd=tmp_path)
+    assert process.returncode == 0, process.stderr
+    assert process.stdout.strip() == "['Document', 'Document', 'Document']"
+    assert "reading the rest in this process" in process.stderr

@@ -12,12 +12,14 @@ import contextlib
 import dataclasses
 import functools
 import glob
+import itertools
 import json
 import multiprocessing
 import os
 import signal
 import sys
 import time
+import warnings
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -42,6 +44,7 @@ PAGE_SUFFIXES = frozenset(
 _PREFETCH = 2  # inputs a worker holds: the one it reads and the next, so it never waits for the parent
 _WINDOW_PER_WORKER = 16  # results that may wait for a slow earlier input before dispatch pauses
 _RECYCLE_AFTER = 1000  # a worker is replaced after this many inputs, so a slow leak cannot grow a batch
+_MAX_FAILED_STARTS = 3  # workers in a row that die while starting before the batch gives up on processes
 _KILL_GRACE = 2.0  # seconds past the timeout before a worker that ignores its alarm is killed
 
 R = TypeVar("R")
@@ -248,9 +251,10 @@ def ordered_map(
     next_out = 0
     window = _WINDOW_PER_WORKER * workers
     exhausted = False
+    failed_starts = 0  # workers in a row that died before they were ready
     try:
         pool = [_Worker(ctx, job) for _ in range(workers)]
-        while True:
+        while failed_starts < _MAX_FAILED_STARTS:
             exhausted = _dispatch(pool, todo, retry, next_out + window, exhausted)
             while next_out in ready:
                 yield ready.pop(next_out)
@@ -260,7 +264,31 @@ def ordered_map(
             objects: list[Any] = [w.conn for w in pool] + [w.process.sentinel for w in pool]
             wait(objects, timeout=_next_deadline(pool, timeout))
             for i, worker in enumerate(pool):
-                pool[i] = _collect(worker, ctx, job, ready, retry, timeout)
+                pool[i], failed = _collect(worker, ctx, job, ready, retry, timeout)
+                if failed:
+                    failed_starts += 1
+                elif pool[i].ready:
+                    failed_starts = 0
+        # Workers cannot start here (often a main module that cannot be imported again, such as a
+        # script read from stdin): finish in this process rather than fail every input.
+        warnings.warn(
+            f"worker processes exit at start-up ({failed_starts} in a row); reading the rest in this process",
+            RuntimeWarning,
+            stacklevel=2,
+        )
+        pending = sorted([*retry, *(task for worker in pool for task in worker.held)])
+        for worker in pool:
+            worker.stop(kill=True)
+        pool = []
+        for index, path in itertools.chain(pending, todo):
+            while next_out in ready:
+                yield ready.pop(next_out)
+                next_out += 1
+            yield path, _run(job, path)
+            next_out = index + 1
+        while next_out in ready:
+            yield ready.pop(next_out)
+            next_out += 1
     finally:
         for worker in pool:
             worker.stop(kill=True)
@@ -310,8 +338,11 @@ def _collect(
     ready: dict[int, tuple[str, R | ExtractError]],
     retry: deque[tuple[int, str]],
     timeout: float | None,
-) -> _Worker:
-    """Take the worker's finished results; replace it if it died, hung, or has done its share."""
+) -> tuple[_Worker, bool]:
+    """Take the worker's finished results; replace it if it died, hung, or has done its share.
+
+    Returns the worker to use from now on, and whether this one died before it was ready.
+    """
     lost = False
     try:
         while worker.conn.poll():
@@ -328,6 +359,11 @@ def _collect(
         lost = True
     lost = lost or not worker.process.is_alive()
     blame: ExtractError | None = None
+    if lost and not worker.ready:  # died starting up: not the fault of any input it holds
+        retry.extendleft(reversed(worker.held))
+        worker.held.clear()
+        worker.stop(kill=True)
+        return _Worker(ctx, job), True
     if lost:
         if worker.held:
             worker.process.join(timeout=1.0)
@@ -340,14 +376,14 @@ def _collect(
         lost = True
         blame = ExtractTimeoutError(f"still running after {timeout:g} s; stopped", worker.held[0][1])
     elif not (worker.done >= _RECYCLE_AFTER and not worker.held):
-        return worker
+        return worker, False
     if blame is not None:
         index, path = worker.held.popleft()
         ready[index] = (path, blame)
     retry.extendleft(reversed(worker.held))
     worker.held.clear()
     worker.stop(kill=lost)
-    return _Worker(ctx, job)
+    return _Worker(ctx, job), False
 
 
 # --- Python API -------------------------------------------------------------------------------
