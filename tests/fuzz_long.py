@@ -59,8 +59,9 @@ def main(argv: list[str]) -> int:
             )
             print(line, flush=True)
             log.write(line + "\n")
-            if failed:
-                log.write(proc.stdout[-20000:] + "\n")
+            if failed:  # the failures in full, but lines cut short: a mutated page's repr runs to megabytes
+                report = proc.stdout.split("= Hypothesis Statistics =")[0]
+                log.write("\n".join(line[:400] for line in report.splitlines()[-600:]) + "\n")
             log.flush()
     print(f"{rounds} rounds, {total_examples} examples, {total_cpu:.0f} s CPU, {total_failing} failing tests")
     return 0
