@@ -498,8 +498,13 @@ def test_convert_batch_of_bad_and_good_pages(cases: dict[str, Case], fixtures: P
     assert elapsed < 240, f"the batch took {elapsed:.0f} s"
 
 
-@pytest.mark.xfail(strict=True, reason="quantities: a figure across the 600-character cut of a runaway sentence "
-                   "keeps a text that lacks the figure (found by the fuzz run on a page whose '<' was cut)")  # fmt: skip
+CUT_FIGURE = (
+    "quantities: a figure across the 600-character cut of a runaway sentence keeps a text that lacks the figure "
+    "(found by the fuzz run on a page whose '<' was cut)"
+)
+
+
+@pytest.mark.xfail(strict=True, reason=CUT_FIGURE)
 def test_figure_across_the_cut_of_a_long_sentence() -> None:
     text = "数" * 591 + "宽度19.9553%。"
     for quantity in zx.parse(text, "long.txt").quantities:
