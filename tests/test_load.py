@@ -322,3 +322,17 @@ def test_unicode_line_separators_become_newlines() -> None:
     doc = zx.parse("一、基本情况\u2028正文\u2029二、做法\x85结束。", "seps.txt")
     assert "\u2028" not in doc.body and "\u2029" not in doc.body and "\x85" not in doc.body
     assert len(doc.model_dump_json().splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "fmt"),
+    [
+        ('!doctype html>\n<html lang="zh">\n<head>\n<meta charset="UTF-8">\n<script>var a = 1;</script>', "html"),
+        ("\n\n  tml>\n<head><title>标题</title></head><body><p>正文</p></body>", "html"),
+        ("一、基本情况\n正文里提到 html 和 body 两个词，但没有标签。\n", "text"),
+    ],
+    ids=["doctype-cut", "html-tag-cut", "plain"],
+)
+def test_html_told_by_its_document_tags_when_its_start_is_lost(text: str, fmt: str) -> None:
+    """A page whose first bytes were cut (found by fuzzing) is still HTML, not text full of markup."""
+    assert load(text, "cut.html").format == fmt

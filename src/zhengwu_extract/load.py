@@ -99,6 +99,7 @@ _HTML_START = re.compile(
     re.IGNORECASE,
 )
 _TAG = re.compile(r"</?(?:div|p|td|tr|table|span|br|a|li|ul|h[1-6]|font|strong|b)\b[^<>]{0,200}>", re.IGNORECASE)
+_DOC_TAG = re.compile(r"<(?:html|head|body)\b[^<>]{0,300}>|</(?:html|head|body)\s*>", re.IGNORECASE)
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 # Mojibake of GBK or UTF-8 is runs of latin-1/cp1252 letters (æ±Ÿæ´¥, ½­½ò); French or German accents stand alone.
@@ -481,6 +482,8 @@ def _sniff_text(text: str) -> Format:
     """HTML or plain text, by content: a page that starts like markup or is dense with block tags."""
     head = text[:4096]
     if _HTML_START.match(head):
+        return "html"
+    if _DOC_TAG.search(text, 0, 65536):  # a page whose first bytes were lost: "!doctype html>\n<html …"
         return "html"
     tags = len(_TAG.findall(head))
     return "html" if tags >= 5 else "text"
