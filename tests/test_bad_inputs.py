@@ -509,3 +509,40 @@ def test_figure_across_the_cut_of_a_long_sentence() -> None:
     text = "数" * 591 + "宽度19.9553%。"
     for quantity in zx.parse(text, "long.txt").quantities:
         assert quantity.raw in quantity.text, (quantity.raw, quantity.text[-20:])
+
+
+def _unbounded_repeats(items: object) -> Iterator[object]:
+    """The bodies of the unbounded repeats (*, +, {n,}) directly inside a parsed pattern (not inside another repeat)."""
+    from re import _constants as c  # type: ignore[attr-defined]
+
+    for op, av in items:  # type: ignore[attr-defined]
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+            _lo, hi, sub = av
+            if hi == c.MAXREPEAT:
+                yield sub
+            else:
+                yield from _unbounded_repeats(sub)
+        elif op == c.SUBPATTERN:
+            yield from _unbounded_repeats(av[-1])
+        elif op == c.BRANCH:
+            for branch in av[1]:
+                yield from _unbounded_repeats(branch)
+        elif op in (c.ASSERT, c.ASSERT_NOT):
+            yield from _unbounded_repeats(av[1])
+
+
+def test_no_regex_nests_unbounded_quantifiers() -> None:
+    """The shape behind catastrophic backtracking, (a+)* or (?:x\\s*)+, appears in no pattern of the package."""
+    import re as re_module
+    from re import _parser  # type: ignore[attr-defined]
+
+    nested = []
+    for label, pattern in _package_patterns():
+        source = pattern.pattern  # type: ignore[attr-defined]
+        flags = pattern.flags  # type: ignore[attr-defined]
+        if isinstance(source, bytes):
+            source, flags = source.decode("latin-1"), flags & ~re_module.UNICODE
+        tree = _parser.parse(source, flags)
+        if any(any(True for _ in _unbounded_repeats(body)) for body in _unbounded_repeats(tree)):
+            nested.append(label)
+    assert not nested, nested
