@@ -433,6 +433,8 @@ CORPUS: list[Any] = [
     ("在我们这样一个近１３亿人口的国家。", 2003, [(13, "亿人", "人口", None, None)]),
     # govcn_zhengce_5346276_holiday: day counts after dates
     ("一、元旦：2018年12月30日至2019年1月1日放假调休，共3天。", 2018, [(3, "天", "元旦放假调休", 2019, None)]),
+    # govcn_zhengce_5351181_iit_deduction_measures: the thing measured after the amount
+    ("在80000元限额内据实扣除。", None, [(80000, "元", "限额", None, None)]),
     # measure words the library does not count or normalize still give records, of kind other
     ("新建3孔桥涵，发放帐篷50顶。", None, [(3, "孔", "桥涵", None, None), (50, "顶", "帐篷", None, None)]),
     # bugs caught on corpus pages

@@ -812,8 +812,10 @@ def _read_sentence(
         after_end = h.end
         counted = (info is not None and info[0] in ("count", "percent")) or h.unit == h.scale
         counted = counted or (h.unit or "") in OTHER_MEASURE_WORDS
-        if counted or (len(phrase.text) <= 1 and _OF_AFTER.match(text, h.end)):
+        if counted or len(phrase.text) <= 1:
             after, after_end = _after_phrase(text, h.end, skip_of=info is None or info[0] != "count")
+            if after[:2] in _CHANGE_END.words or after[:1] in _CHANGE_END.words:
+                after, after_end = "", h.end  # 5160元增加到…: a change follows, not the counted thing
         if h.unit and h.unit.endswith("人") and text[h.end : h.end + 1] == "口":
             after, after_end = "人口", h.end + 1  # 13亿多人口: the people are the thing counted
         to_level = (
