@@ -336,3 +336,13 @@ def test_unicode_line_separators_become_newlines() -> None:
 def test_html_told_by_its_document_tags_when_its_start_is_lost(text: str, fmt: str) -> None:
     """A page whose first bytes were cut (found by fuzzing) is still HTML, not text full of markup."""
     assert load(text, "cut.html").format == fmt
+
+
+TRADITIONAL = "臺灣省政府教育廳公告：本年度國民教育經費預算為新臺幣三百億元，比上年增加百分之五。" * 4
+
+
+@pytest.mark.parametrize("prefix", ["", '<meta charset="gbk">'], ids=["unlabelled", "labelled-gbk"])
+def test_big5_is_not_read_as_gbk_gibberish(prefix: str) -> None:
+    text, enc, warnings = decode((prefix + TRADITIONAL).encode("big5"))
+    assert TRADITIONAL in text and enc == "big5"
+    assert any("Big5" in w for w in warnings)

@@ -220,6 +220,8 @@ def decode(data: bytes, source: str | None = None) -> tuple[str, str, list[str]]
                 warnings.append(f"page is labelled {declared} but is UTF-8; read as UTF-8")
                 return _repair_mojibake(data.decode("utf-8"), "utf-8", warnings)
             text = _strict(data, label_enc)
+            if text is not None and label_enc == "gb18030":
+                text, label_enc = _gb_or_big5(data, text, warnings)
             if text is not None:
                 return _repair_mojibake(text, label_enc, warnings)
             label_failed = True
@@ -243,11 +245,24 @@ def decode(data: bytes, source: str | None = None) -> tuple[str, str, list[str]]
         text = data.decode("utf-8", errors="replace")
     if text is None:
         text, enc = _strict(data, "gb18030"), "gb18030"
+        if text is not None:
+            text, enc = _gb_or_big5(data, text, warnings)
     if text is None:
         return _detect(data, source, warnings)
     if label_failed:
         warnings.append(f"page is labelled {declared} but is {enc.upper()}; read as {enc.upper()}")
     return _repair_mojibake(text, enc, warnings)
+
+
+def _gb_or_big5(data: bytes, gb_text: str, warnings: list[str]) -> tuple[str, str]:
+    """Big5 (Traditional Chinese) bytes also pass as GB18030, as gibberish of rare characters: tell them apart."""
+    if _common_share(gb_text[:20_000]) >= 0.1:
+        return gb_text, "gb18030"
+    big5 = _strict(data, "big5")
+    if big5 is None or _common_share(big5[:20_000]) < 0.3:
+        return gb_text, "gb18030"
+    warnings.append("read as Big5 (Traditional Chinese): as GB18030 the bytes make no sense")
+    return big5, "big5"
 
 
 def _strict(data: bytes, enc: str) -> str | None:
