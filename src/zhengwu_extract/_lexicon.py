@@ -59,7 +59,7 @@ VERB_FINAL_CHARS: Final[frozenset[str]] = frozenset("进造设动成育施增办
 # Where the noun phrase after a number ends (有11个教学点于2016年春季停办).
 AFTER_STOPS: Final[tuple[str, ...]] = (
     "于", "在", "的", "到", "前来", "进行", "入学", "实施", "获得", "参加", "成为", "开展", "建设",
-    "正式", "被", "从", "向", "并", "等", "完成", "用于", "达到", "共同", "将",
+    "正式", "被", "从", "向", "并", "等", "完成", "用于", "达到", "共同", "将", "内", "据实",
 )  # fmt: skip
 # Verbs after which a long indicator is cut (…共计完成建筑面积 → 建筑面积).
 CUT_AFTER: Final[tuple[str, ...]] = (
