@@ -1,4 +1,4 @@
-"""Batch engine: input expansion, the ordered worker pool (crash, timeout, recycling), parse_many, convert."""
+"""Batch: input expansion, the ordered worker pool (crash, timeout, recycling), parse_many, convert."""
 
 from __future__ import annotations
 
@@ -13,9 +13,10 @@ from pathlib import Path
 import pytest
 
 import zhengwu_extract as zx
-from zhengwu_extract import batch
-from zhengwu_extract.batch import WorkerCrashError, convert, expand_inputs, ordered_map, partial_path
+from zhengwu_extract import pool
+from zhengwu_extract.batch import convert, expand_inputs, partial_path
 from zhengwu_extract.errors import ExtractError, ExtractTimeoutError
+from zhengwu_extract.pool import WorkerCrashError, ordered_map
 
 
 def copies(fixtures: Path, folder: Path, n: int) -> list[str]:
@@ -84,7 +85,7 @@ def test_pool_keeps_order_and_turns_every_failure_into_its_own_error() -> None:
 
 
 def test_pool_kills_a_hung_worker_and_goes_on(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(batch, "_KILL_GRACE", 1.0)
+    monkeypatch.setattr(pool, "_KILL_GRACE", 1.0)
     start = time.monotonic()
     results = dict(ordered_map(echo_or_fail, ["a", "hang", "b", "c"], workers=2, timeout=0.5))
     assert time.monotonic() - start < 20
@@ -93,7 +94,7 @@ def test_pool_kills_a_hung_worker_and_goes_on(monkeypatch: pytest.MonkeyPatch) -
 
 
 def test_pool_replaces_workers_after_their_share(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(batch, "_RECYCLE_AFTER", 3)
+    monkeypatch.setattr(pool, "_RECYCLE_AFTER", 3)
     paths = [f"p{i}" for i in range(20)]
     assert [r for _, r in ordered_map(echo_or_fail, paths, workers=2)] == [p.upper() for p in paths]
 

@@ -14,8 +14,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from types import FrameType
 
-from .batch import FORMATS, BatchError, Summary, convert, default_workers, expand_inputs, partial_path
+from .batch import FORMATS, BatchError, Summary, convert, expand_inputs, partial_path
 from .errors import ExtractError
+from .pool import default_workers
 
 
 def main(argv: list[str] | None = None) -> int:
