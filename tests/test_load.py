@@ -69,7 +69,9 @@ def test_decode(data: bytes, want_text: str, want_warning: str | None) -> None:
         ("gbk", "utf-8", "labelled gbk but is UTF-8"),
         ("gb2312", "gbk", None),
         ("GB2312", "gb18030", None),
-        ("iso-8859-1", "gbk", "mojibake"),
+        ("iso-8859-1", "gbk", "labelled iso-8859-1 but is GB18030"),
+        ("koi8-r", "gbk", "labelled koi8-r but is GB18030"),
+        ("windows-1251", "gbk", "labelled windows-1251 but is GB18030"),
         ("windows-1252", "utf-8", "labelled windows-1252 but is UTF-8"),
         ("utf-16", "utf-8", "no byte-order mark"),
         ("big5", "utf-8", "labelled big5 but is UTF-8"),
@@ -346,3 +348,8 @@ def test_big5_is_not_read_as_gbk_gibberish(prefix: str) -> None:
     text, enc, warnings = decode((prefix + TRADITIONAL).encode("big5"))
     assert TRADITIONAL in text and enc == "big5"
     assert any("Big5" in w for w in warnings)
+
+
+def test_latin1_label_on_real_latin1_text_is_kept() -> None:
+    text, enc, warnings = decode('<meta charset="iso-8859-1">Le ministère a publié à Paris.'.encode("latin-1"))
+    assert "ministère a publié à Paris" in text and enc == "iso8859-1" and warnings == []

@@ -222,6 +222,13 @@ def decode(data: bytes, source: str | None = None) -> tuple[str, str, list[str]]
             text = _strict(data, label_enc)
             if text is not None and label_enc == "gb18030":
                 text, label_enc = _gb_or_big5(data, text, warnings)
+            elif text is not None and _single_byte(label_enc) and not data.isascii():
+                # Any byte is valid in an 8-bit charset (koi8-r, windows-1251 …): a GBK page so labelled
+                # decodes without error, as gibberish. Everyday Chinese characters in GB18030 tell.
+                chinese = _strict(data, "gb18030")
+                if chinese is not None and _common_share(chinese[:20_000]) >= 0.3:
+                    warnings.append(f"page is labelled {declared} but is GB18030; read as GB18030")
+                    return _repair_mojibake(chinese, "gb18030", warnings)
             if text is not None:
                 return _repair_mojibake(text, label_enc, warnings)
             label_failed = True
@@ -263,6 +270,11 @@ def _gb_or_big5(data: bytes, gb_text: str, warnings: list[str]) -> tuple[str, st
         return gb_text, "gb18030"
     warnings.append("read as Big5 (Traditional Chinese): as GB18030 the bytes make no sense")
     return big5, "big5"
+
+
+def _single_byte(enc: str) -> bool:
+    """An 8-bit charset (one character per byte), where any byte string decodes."""
+    return enc != "utf-8" and len(b"\xb0\xa1".decode(enc, errors="replace")) == 2
 
 
 def _strict(data: bytes, enc: str) -> str | None:
