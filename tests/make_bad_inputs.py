@@ -441,6 +441,13 @@ def _text_cases() -> dict[str, tuple[str, bytes, Expect]]:
         ),
         # -- other formats in disguise
         "zip_as_html": ("archive.html", b"", Expect(UnsupportedFormatError, message="zip")),
+        "ofd_as_html": ("ofd_document.html", b"", Expect(UnsupportedFormatError, message="OFD")),
+        "docx_as_html": ("word_document.html", b"", Expect(UnsupportedFormatError, message="Word")),
+        "json_api_response": (
+            "api_response.html",
+            ('{"code": 200, "data": {"title": "报告", "content": "<p>' + SEED_SENTENCE + '</p>"}}').encode(),
+            Expect(warning="JSON"),
+        ),
         "gzip_as_html": (
             "compressed.html",
             gzip.compress(utf8_html.encode()),
@@ -453,11 +460,17 @@ def _text_cases() -> dict[str, tuple[str, bytes, Expect]]:
         ),
         "gzip_as_txt": ("compressed.txt", gzip.compress(SEED.encode()), Expect(UnsupportedFormatError, message="gzip")),
     }
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w") as zf:
-        zf.writestr("page.html", utf8_html)
-    name, _, expect = cases["zip_as_html"]
-    cases["zip_as_html"] = (name, buf.getvalue(), expect)
+    for case, members in (
+        ("zip_as_html", ["page.html"]),
+        ("ofd_as_html", ["OFD.xml", "Doc_0/Document.xml"]),
+        ("docx_as_html", ["[Content_Types].xml", "word/document.xml"]),
+    ):
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, "w") as zf:
+            for member in members:
+                zf.writestr(member, utf8_html)
+        name, _, expect = cases[case]
+        cases[case] = (name, buf.getvalue(), expect)
     return cases
 
 

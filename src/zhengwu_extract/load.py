@@ -68,6 +68,14 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"ID3", "an MP3 audio file"),
     (b"\x1aE\xdf\xa3", "a video file"),
 )
+# Zip-based formats, told by a member name: OFD (the Chinese fixed-layout format of official documents), Office.
+_ZIP_KINDS: tuple[tuple[bytes, str], ...] = (
+    (b"OFD.xml", "an OFD document (convert it to PDF first)"),
+    (b"word/", "a Word (.docx) document"),
+    (b"xl/", "an Excel (.xlsx) workbook"),
+    (b"ppt/", "a PowerPoint (.pptx) file"),
+    (b"content.xml", "an OpenDocument (or WPS) file"),
+)
 # Magic numbers that sit after a few bytes: RIFF containers (WebP, WAV, AVI) and ISO media (MP4, HEIC).
 _MAGIC_AT: tuple[tuple[int, bytes, str], ...] = (
     (8, b"WEBP", "a WebP image"),
@@ -178,6 +186,8 @@ def load(data: bytes | str, source: str | None = None, limits: Limits = DEFAULT_
         return Loaded("pdf", data=data)
     for magic, what in _MAGIC:
         if head.startswith(magic):
+            if magic == b"PK\x03\x04":
+                what = next((kind for name, kind in _ZIP_KINDS if name in data[:1_000_000]), what)
             raise UnsupportedFormatError(f"the file is {what}, not a page (HTML, text or PDF)", source)
     for offset, magic, what in _MAGIC_AT:
         if data[offset : offset + len(magic)] == magic:
@@ -189,6 +199,8 @@ def load(data: bytes | str, source: str | None = None, limits: Limits = DEFAULT_
         raise InputTooLargeError(f"{len(text)} characters is over the limit of {limits.max_chars}", source)
     if not text.strip():
         raise EmptyInputError("the input holds no text", source)
+    if head[:1] in (b"{", b"[") and _is_json(text):
+        warnings.append("the input is JSON data (an API response?), not a page; read as plain text")
     return Loaded(_sniff_text(text), text=text, encoding=encoding, warnings=warnings)
 
 
@@ -275,6 +287,17 @@ def _gb_or_big5(data: bytes, gb_text: str, warnings: list[str]) -> tuple[str, st
 def _single_byte(enc: str) -> bool:
     """An 8-bit charset (one character per byte), where any byte string decodes."""
     return enc != "utf-8" and len(b"\xb0\xa1".decode(enc, errors="replace")) == 2
+
+
+def _is_json(text: str) -> bool:
+    """Whether the text is one JSON value (an API response scraped instead of its page)."""
+    import json
+
+    try:
+        json.loads(text)
+    except (ValueError, RecursionError):
+        return False
+    return True
 
 
 def _strict(data: bytes, enc: str) -> str | None:
