@@ -27,6 +27,8 @@ settings.register_profile(
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much],
     print_blob=True,
+    # The long run explores afresh each round instead of replaying a known failure first.
+    database=None if EXAMPLES else settings.default.database,
 )
 settings.load_profile("zx")
 
