@@ -119,24 +119,29 @@ def _pdf_bomb(inflated: int) -> bytes:
     parts.append(chunk.compress(b"BT /F1 12 Tf 72 712 Td (bomb) Tj ET\n"))
     parts.append(chunk.flush())
     stream = b"".join(parts)
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+    return _raw_pdf(
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
         b" /Resources << /Font << /F1 5 0 R >> >> >>",
         b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
+    )
+
+
+def _raw_pdf(
+    *objects: bytes, pages: bytes = b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>", catalog: bytes = b""
+) -> bytes:
+    """A PDF written by hand: catalog (object 1), page tree (2), then `objects` (3, 4 …), xref and trailer."""
+    everything = [b"<< /Type /Catalog /Pages 2 0 R " + catalog + b">>", pages, *objects]
     out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
     offsets = []
-    for number, body in enumerate(objects, start=1):
+    for number, body in enumerate(everything, start=1):
         offsets.append(len(out))
         out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
     xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(everything) + 1)
     for offset in offsets:
         out += b"%010d 00000 n \n" % offset
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(everything) + 1, xref)
     return bytes(out)
 
 
@@ -494,6 +499,12 @@ def _pdf_cases() -> dict[str, tuple[str, bytes, Expect]]:
         "pdf_image_only": _pdf([], draw_only=True),
         "pdf_bomb": _pdf_bomb(400 * 1024 * 1024),
         "pdf_junk_after_header": b"%PDF-1.7\n" + random.Random(7).randbytes(20000),
+        "pdf_page_tree_loop": _raw_pdf(pages=b"<< /Type /Pages /Kids [2 0 R] /Count 1 >>"),
+        "pdf_deep_nesting": _raw_pdf(pages=b"<< /Type /Pages /Kids [] /Count 0 >>", catalog=b"/X " + b"[" * 100_000),
+        "pdf_length_self_reference": _raw_pdf(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
+            b"<< /Length 4 0 R >>\nstream\nBT ET\nendstream",
+        ),
     }
     return {name: (filename, data[name], expect) for name, (filename, expect) in cases.items()}
 
@@ -518,6 +529,9 @@ def _pdf_expectations() -> dict[str, tuple[str, Expect]]:
         "pdf_image_only": ("scanned.pdf", Expect(NoTextLayerError, message="OCR")),
         "pdf_bomb": ("bomb.pdf", Expect(PdfError, message="limit|large|bomb|decompress", seconds=30)),
         "pdf_junk_after_header": ("junk.pdf", Expect(DamagedPdfError)),
+        "pdf_page_tree_loop": ("page_tree_loop.pdf", Expect(DamagedPdfError)),
+        "pdf_deep_nesting": ("deep_nesting.pdf", Expect(DamagedPdfError)),
+        "pdf_length_self_reference": ("length_loop.pdf", Expect(DamagedPdfError)),
     }
 
 
