@@ -2,7 +2,11 @@
 
 Order of trust for the encoding: a byte-order mark, then a charset declared in the page's <head>,
 then strict UTF-8, then GB18030 (a superset of gb2312/GBK that portals mislabel), then charset
-detection as a last resort. GBK text that went through latin-1 (mojibake) is detected and repaired.
+detection as a last resort. Every doubt is a warning on the Document: a wrong label, UTF-16 without
+a BOM, a truncated last character, UTF-8 and GBK lines mixed, Big5 passing as GBK, and GBK or UTF-8
+text that went through latin-1 (mojibake), which is repaired. Files that are not pages (zip, OFD,
+images, archives …) are refused by their magic number, and only regular files are read (a named
+pipe would block a batch forever).
 """
 
 from __future__ import annotations
@@ -55,7 +59,7 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"Rar!", "a RAR archive"),
     (b"7z\xbc\xaf", "a 7z archive"),
     (b"\xd0\xcf\x11\xe0", "an old Office (OLE) document"),
-    (b"BZh", "bzip2-compressed data"),
+    *((b"BZh%d1AY&SY" % level, "bzip2-compressed data") for level in range(1, 10)),
     (b"\xfd7zXZ", "xz-compressed data"),
     (b"(\xb5/\xfd", "zstd-compressed data"),
     (b"{\\rtf", "an RTF document"),
@@ -65,7 +69,7 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"\x7fELF", "an executable program"),
     (b"SQLite format 3\x00", "an SQLite database"),
     (b"OggS", "an audio or video file"),
-    (b"ID3", "an MP3 audio file"),
+    *((b"ID3" + bytes([version]), "an MP3 audio file") for version in (2, 3, 4)),
     (b"\x1aE\xdf\xa3", "a video file"),
 )
 # Zip-based formats, told by a member name: OFD (the Chinese fixed-layout format of official documents), Office.
