@@ -353,3 +353,12 @@ def test_big5_is_not_read_as_gbk_gibberish(prefix: str) -> None:
 def test_latin1_label_on_real_latin1_text_is_kept() -> None:
     text, enc, warnings = decode('<meta charset="iso-8859-1">Le ministère a publié à Paris.'.encode("latin-1"))
     assert "ministère a publié à Paris" in text and enc == "iso8859-1" and warnings == []
+
+
+def test_text_that_starts_like_a_magic_number_is_text() -> None:
+    import bz2
+
+    assert load(b"BZh is how this note starts; ID3 too.", "note.txt").format == "text"
+    assert load(b"ID3 report", "note.txt").format == "text"
+    with pytest.raises(errors.UnsupportedFormatError, match="bzip2"):
+        load(bz2.compress(b"page " * 100), "page.html")
