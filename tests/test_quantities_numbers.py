@@ -32,6 +32,9 @@ from zhengwu_extract.quantities import quantity_from_cell, unit_info
         ("一万二千", 12000),
         ("三亿五千万", 350000000),
         ("十万", 100000),
+        ("十余", 10),
+        ("4100多", 4100),
+        ("余", None),
         ("100", 100),
         ("", None),
         ("十二五", None),  # a plan's name, not a number

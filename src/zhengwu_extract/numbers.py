@@ -104,11 +104,13 @@ def parse_number(text: str) -> Number | None:
     """The value of a numeral as written, or None when the text is not one number.
 
     Accepts Arabic numerals with thousands separators and decimals (`3,219.5`), full-width digits
-    and point (`３３．５`), a sign (`-0.46`), Chinese numerals (`三千`, `两百`, `十`) and a number
-    with a scale word (`1.3亿` → 130000000, `3万` → 30000). Exact: goes through Decimal, and an
-    integral value without a written fraction is an int.
+    and point (`３３．５`), a sign (`-0.46`), Chinese numerals (`三千`, `两百`, `十`), a trailing
+    余/多/几 (`十余` → 10) and a number with a scale word (`1.3亿` → 130000000, `3万` → 30000).
+    Exact: goes through Decimal, and an integral value without a written fraction is an int.
     """
     text = text.strip()
+    if len(text) > 1 and text[-1] in "余多几":
+        text = text[:-1]  # 十余, 4100多: the figure written, its qualifier dropped
     if not text:
         return None
     integer = chinese_integer(text)
