@@ -336,6 +336,16 @@ CORPUS: list[Any] = [
             (42, "%", "融资在保余额增长", None, None),
         ],
     ),
+    # budget reports (shayang, changshou): shares of the budget, changes of the figure named first
+    (
+        "2022年一般公共预算收入完成12.5亿元，为调整预算的101.2%，比上年增长5.6%。",
+        2023,
+        [
+            (12.5, "亿元", "一般公共预算收入", 2022, None),
+            (101.2, "%", "一般公共预算收入占调整预算", 2022, None),
+            (5.6, "%", "一般公共预算收入增长", 2022, None),
+        ],
+    ),
     # gz_gfxwj_temporary_assistance_rules / gz_scjgj_market_entity_registration_reg: policy rules
     (
         "其中本市特困人员住院照料临时救助标准不超过240元/人/日,其他申请人住院照料临时救助标准不超过120元/人/日。",

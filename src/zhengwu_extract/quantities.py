@@ -669,6 +669,9 @@ def _clean_phrase(raw: str, timed: bool = False) -> _Phrase:
     if seg.startswith("占"):
         phrase.share = True
         seg = _TRAILING.strip(seg)
+    elif raw.rstrip().endswith("的") and seg.startswith(("为", "相当于", "是")):
+        phrase.share = True  # 收入…，为调整预算的101.2%: a share of the thing named before
+        seg = seg.removeprefix("相当于").lstrip("为是")
     if len(seg) > _MAX_INDICATOR:
         cuts = [m for m in _CUT_AFTER.finditer(seg) if len(seg) - m.end() >= 2]
         if cuts:
