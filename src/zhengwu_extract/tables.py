@@ -1244,6 +1244,9 @@ class _Locator:
 
 def locate_tables(tables: Iterable[Table], body: str) -> list[Table]:
     """The tables with `start` set to the body offset where they begin (header row, else first data row)."""
+    tables = list(tables)
+    if not tables:
+        return []  # no need to index the body
     out: list[Table] = []
     locator = _Locator(body)
     for table in tables:
