@@ -114,7 +114,7 @@ PAGES: list[tuple[Path, str | None, dict[str, Any], str, list[str]]] = [
     (
         TEXT / "govcn_gwr_national_2018.gbk.txt",
         "政府工作报告",
-        {"index_no": None},
+        {"index_no": None, "written_date": None},  # no header: metadata stays empty
         "3月5日，第十三届全国人民代表大会第一次会议在北京人民大会堂开幕",
         ["新华社北京3月22日电"],
     ),
@@ -142,7 +142,7 @@ PAGES: list[tuple[Path, str | None, dict[str, Any], str, list[str]]] = [
     (
         TEXT / "zhonggong_guowuyuan_2018_rural_revitalization_opinions.utf8bom.txt",
         "中共中央 国务院关于实施乡村振兴战略的意见",
-        {"written_date": "2018-01-02"},
+        {"written_date": None},  # （2018年1月2日） under the title is not a header field
         "实施乡村振兴战略，是党的十九大作出的重大决策部署",
         ["\ufeff"],
     ),
@@ -227,3 +227,17 @@ def test_signature(path: Path, issuer: str, date: str | None) -> None:
 def test_attachment_names_without_their_numbers() -> None:
     doc = zx.parse_file(HTML / "govcn_zhengce_5345410_shenzhenbay_coords.frag.html", quantities=False)
     assert doc.attachments == ["深圳湾口岸港方口岸区的查验区界址点坐标", "深圳湾公路大桥部分桥面界址点坐标"]
+
+
+@pytest.mark.parametrize(
+    ("path", "year", "anchor"),
+    [
+        # 今年 in a report dated only by its occasion line (——2018年3月5日在…会议上)
+        (TEXT / "govcn_gwr_national_2018.gbk.txt", 2018, "今年发展主要预期目标是：国内生产总值增长6.5%"),
+    ],
+)
+def test_text_date_resolves_this_year(path: Path, year: int, anchor: str) -> None:
+    doc = zx.parse_file(path)
+    at = doc.body.index(anchor) + len(anchor)
+    found = [q for q in doc.quantities if q.end == at]
+    assert [q.year for q in found] == [year]

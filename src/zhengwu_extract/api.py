@@ -127,7 +127,9 @@ def _parse(data: bytes | str, source: str | None, with_quantities: bool, limits:
     if with_quantities:
         from .quantities import document_quantities
 
-        quantities, quantity_warnings = document_quantities(parts.body, sections, parts.metadata, tables=parts.tables)
+        quantities, quantity_warnings = document_quantities(
+            parts.body, sections, parts.metadata, tables=parts.tables, text_date=parts.text_date
+        )
         warnings += quantity_warnings
     tables = parts.tables
     try:  # table records (origin "table") join the text ones; a failure here leaves the page without them

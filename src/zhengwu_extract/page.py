@@ -36,6 +36,9 @@ class PageParts:
     attachments: list[str] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # A date the text gives itself outside the header (an occasion line, a bracketed date under the
+    # title): metadata holds header fields only, so this serves to resolve 今年/去年.
+    text_date: str | None = None
 
 
 # --- labels -----------------------------------------------------------------------------------
@@ -482,6 +485,7 @@ def read_text_page(text: str) -> PageParts:
     title = clean_title(label_title)
     start = after
     above: list[str] = []
+    text_date: str | None = None  # a date the text gives itself, outside the header
     if title is None:
         before = _previous_line(lines, min(header)) if len(header) == 1 else None
         title_line: int | None
@@ -489,6 +493,11 @@ def read_text_page(text: str) -> PageParts:
             title, title_line = clean_title(lines[before]), before  # a title above a lone 来源 line
         else:
             title, title_line = _text_title(lines, after, min(header) if header else 0)
+        if title_line is not None:
+            # 政府工作报告——2018年3月5日在…会议上: the occasion's date is the date of the text
+            occasion = _OCCASION.search(lines[title_line].strip())
+            if occasion:
+                text_date = parse_date(occasion.group(0))[0]
         if title_line is not None and title_line >= after:
             # a part heading above the title (第一部分 报告) stays in the body
             above = [line for line in lines[after:title_line] if _PART_HEADING.match(line.strip())]
@@ -501,11 +510,11 @@ def read_text_page(text: str) -> PageParts:
     if more:
         later, _, _ = metadata_from_pairs(more)
         metadata = _merge_later(metadata, later)
-    if metadata.written_date is None and start < len(lines):
+    if start < len(lines):
         # a bracketed date under the title is the date of writing: （2018年1月2日）
         dated = _BRACKET_DATE.match(lines[start].strip())
         if dated:
-            metadata = metadata.model_copy(update={"written_date": parse_date(dated["d"])[0]})
+            text_date = text_date or parse_date(dated["d"])[0]
             start += 1
     metadata = doc_no_from_title(metadata, title)
     body, signature, attachments, more_warnings = finish_body(
@@ -518,6 +527,7 @@ def read_text_page(text: str) -> PageParts:
         signature=signature,
         attachments=attachments,
         warnings=warnings + more_warnings,
+        text_date=text_date,
     )
 
 

@@ -1187,9 +1187,10 @@ def _text_quantities(text: str, state: _State, section_of: _SectionIndex | None)
 _FULL_DATE = re.compile(r"((?:19|20)\d{2})\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日")
 
 
-def _doc_year(metadata: Metadata, body: str) -> int | None:
-    """The year of writing (成文日期), else of publication, else of a full date heading or closing the body."""
-    for date in (metadata.written_date, metadata.publish_date):
+def _doc_year(metadata: Metadata, body: str, text_date: str | None = None) -> int | None:
+    """The year of writing (成文日期), else the date the text gives itself, else of publication,
+    else of a full date heading or closing the body."""
+    for date in (metadata.written_date, text_date, metadata.publish_date):
         if date and date[:4].isdigit():
             return int(date[:4])
     m = _FULL_DATE.search(fold_digits(body[:300])) or _FULL_DATE.search(fold_digits(body[-200:]))
@@ -1197,11 +1198,19 @@ def _doc_year(metadata: Metadata, body: str) -> int | None:
 
 
 def document_quantities(
-    body: str, sections: Sequence[Section], metadata: Metadata, tables: Sequence[Table] = ()
+    body: str,
+    sections: Sequence[Section],
+    metadata: Metadata,
+    tables: Sequence[Table] = (),
+    *,
+    text_date: str | None = None,
 ) -> tuple[list[Quantity], list[str]]:
-    """Quantity records of a whole body, years resolved against the document's dates; and warnings."""
+    """Quantity records of a whole body, years resolved against the document's dates; and warnings.
+
+    `text_date` is a date the text gives itself outside the header (政府工作报告——2018年3月5日在…).
+    """
     report = "统计公报" in body or body.count("全年") >= 3
-    state = _State(doc_year=_doc_year(metadata, body), report=report)
+    state = _State(doc_year=_doc_year(metadata, body, text_date), report=report)
     records = _text_quantities(body, state, _SectionIndex(sections))
     warnings = list(dict.fromkeys(state.warnings + [w for q in records for w in q.warnings]))
     return records, warnings
