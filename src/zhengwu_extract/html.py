@@ -21,9 +21,9 @@ from lxml import etree
 from .models import Metadata, Table
 from .page import (
     PageParts,
+    build_page,
     clean_title,
     doc_no_from_title,
-    finish_body,
     is_boilerplate,
     label_key,
     metadata_from_pairs,
@@ -311,19 +311,8 @@ def read_html_page(text: str) -> PageParts:
     metadata = doc_no_from_title(metadata, title)  # …公开表(金罚决字〔2024〕36号) with no 文号 label
     body_lines = _drop_title_lines(body_lines, title)
     metadata = _doc_no_from_body(metadata, body_lines)
-    body, signature, attachments, more = finish_body(
-        body_lines, title=title, doc_no=metadata.doc_no, hint_date=metadata.written_date, rejoin=False
-    )
-    warnings += more
-    return PageParts(
-        title=title,
-        metadata=metadata,
-        body=body,
-        signature=signature,
-        attachments=attachments,
-        tables=_tables(container, warnings),
-        warnings=warnings,
-    )
+    tables = _tables(container, warnings)
+    return build_page(body_lines, title=title, metadata=metadata, warnings=warnings, tables=tables, rejoin=False)
 
 
 def _parse(text: str) -> tuple[etree._Element | None, str | None]:

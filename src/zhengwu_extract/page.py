@@ -339,6 +339,33 @@ def _fold(line: str) -> str:
     return _INNER_SPACES.sub(" ", line).strip()
 
 
+def build_page(
+    lines: Sequence[str],
+    *,
+    title: str | None,
+    metadata: Metadata,
+    warnings: Sequence[str] = (),
+    tables: Sequence[Table] = (),
+    rejoin: bool = True,
+    text_date: str | None = None,
+) -> PageParts:
+    """The page's parts once a reader has found its title, metadata and body lines: the body is
+    cleaned (finish_body) and the signature and attachments taken from it."""
+    body, signature, attachments, more = finish_body(
+        lines, title=title, doc_no=metadata.doc_no, hint_date=metadata.written_date, rejoin=rejoin
+    )
+    return PageParts(
+        title=title,
+        metadata=metadata,
+        body=body,
+        signature=signature,
+        attachments=attachments,
+        tables=list(tables),
+        warnings=[*warnings, *more],
+        text_date=text_date,
+    )
+
+
 def _drop_leading_repeats(lines: list[str], title: str | None, doc_no: str | None) -> list[str]:
     """Drop a repeat of the title (also when split over two or three lines) or of the 文号 at the top."""
     while lines:
@@ -517,18 +544,7 @@ def read_text_page(text: str) -> PageParts:
             text_date = text_date or parse_date(dated["d"])[0]
             start += 1
     metadata = doc_no_from_title(metadata, title)
-    body, signature, attachments, more_warnings = finish_body(
-        above + lines[start:], title=title, doc_no=metadata.doc_no, hint_date=metadata.written_date
-    )
-    return PageParts(
-        title=title,
-        metadata=metadata,
-        body=body,
-        signature=signature,
-        attachments=attachments,
-        warnings=warnings + more_warnings,
-        text_date=text_date,
-    )
+    return build_page(above + lines[start:], title=title, metadata=metadata, warnings=warnings, text_date=text_date)
 
 
 def _plain_lines(text: str) -> list[str]:

@@ -28,7 +28,7 @@ from .errors import (
     PdfTooLargeError,
 )
 from .load import Limits
-from .page import PageParts, clean_title, finish_body, metadata_from_pairs, text_header_pairs
+from .page import PageParts, build_page, clean_title, metadata_from_pairs, text_header_pairs
 
 if TYPE_CHECKING:
     from .tables import PdfTable
@@ -202,18 +202,9 @@ def _read(pdf: Any, source: str | None, limits: Limits, warnings: list[str]) -> 
     warnings += more
     title = title or clean_title(label_title)
     body_lines = [p for i, p in enumerate(paragraphs) if i not in header_lines]
-    body, signature, attachments, body_warnings = finish_body(
-        body_lines, title=title, doc_no=metadata.doc_no, hint_date=metadata.written_date
-    )
-    return PageParts(
-        title=title,
-        metadata=metadata,
-        body=body,
-        signature=signature,
-        attachments=attachments,
-        tables=locate_tables(tables, body),
-        warnings=warnings + body_warnings,
-    )
+    parts = build_page(body_lines, title=title, metadata=metadata, warnings=warnings)
+    parts.tables = locate_tables(tables, parts.body)
+    return parts
 
 
 def _ranges(numbers: Sequence[int]) -> str:
