@@ -548,3 +548,24 @@ def test_no_regex_nests_unbounded_quantifiers() -> None:
         if any(any(True for _ in _unbounded_repeats(body)) for body in _unbounded_repeats(tree)):
             nested.append(label)
     assert not nested, nested
+
+
+# ---------------------------------------------------------------- the worker pool under a slow input
+
+
+def sleepy_job(path: str) -> str:
+    """A job for the pool: the input named 'slow' takes two seconds, the others none."""
+    if path == "slow":
+        time.sleep(2)
+    return path.upper()
+
+
+def test_pool_does_not_hang_behind_a_slow_first_input() -> None:
+    """A slow input followed by more quick ones than the result window holds (found with a 12 MB page first)."""
+    from zhengwu_extract.pool import ordered_map
+
+    paths = ["slow", *(f"quick{i}" for i in range(60))]
+    with hard_limit(60):
+        results = list(ordered_map(sleepy_job, paths, workers=2, timeout=30))
+    assert [path for path, _ in results] == paths
+    assert [outcome for _, outcome in results] == [p.upper() for p in paths]

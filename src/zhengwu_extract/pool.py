@@ -143,10 +143,10 @@ def ordered_map(
     try:
         pool = [_Worker(ctx, job) for _ in range(workers)]
         while failed_starts < _MAX_FAILED_STARTS:
-            exhausted = _dispatch(pool, todo, retry, next_out + window, exhausted)
-            while next_out in ready:
+            while next_out in ready:  # first: the window moves on before the next dispatch, or all may wait
                 yield ready.pop(next_out)
                 next_out += 1
+            exhausted = _dispatch(pool, todo, retry, next_out + window, exhausted)
             if exhausted and not retry and not any(w.held for w in pool):
                 return
             objects: list[Any] = [w.conn for w in pool] + [w.process.sentinel for w in pool]
