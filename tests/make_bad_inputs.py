@@ -500,6 +500,7 @@ def _pdf_cases() -> dict[str, tuple[str, bytes, Expect]]:
         "pdf_bomb": _pdf_bomb(400 * 1024 * 1024),
         "pdf_junk_after_header": b"%PDF-1.7\n" + random.Random(7).randbytes(20000),
         "pdf_page_tree_loop": _raw_pdf(pages=b"<< /Type /Pages /Kids [2 0 R] /Count 1 >>"),
+        "pdf_name_in_media_box": good.replace(b"/MediaBox [ 0 0 ", b"/MediaBox [ /x 0 ", 1),
         "pdf_deep_nesting": _raw_pdf(pages=b"<< /Type /Pages /Kids [] /Count 0 >>", catalog=b"/X " + b"[" * 100_000),
         "pdf_length_self_reference": _raw_pdf(
             b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
@@ -530,6 +531,7 @@ def _pdf_expectations() -> dict[str, tuple[str, Expect]]:
         "pdf_bomb": ("bomb.pdf", Expect(PdfError, message="limit|large|bomb|decompress", seconds=30)),
         "pdf_junk_after_header": ("junk.pdf", Expect(DamagedPdfError)),
         "pdf_page_tree_loop": ("page_tree_loop.pdf", Expect(DamagedPdfError)),
+        "pdf_name_in_media_box": ("media_box.pdf", Expect(either=True, body=("江津区",), message="damaged|broken")),
         "pdf_deep_nesting": ("deep_nesting.pdf", Expect(DamagedPdfError)),
         "pdf_length_self_reference": ("length_loop.pdf", Expect(DamagedPdfError)),
     }
