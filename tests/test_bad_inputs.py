@@ -24,10 +24,6 @@ CASES: dict[str, Case] = {}
 # Defects in modules owned by others, kept as strict xfails until their owners fix them:
 # name → "<module>: <what>". An XPASS fails the run so that a fixed case is moved out of here.
 KNOWN_FAILURES: dict[str, str] = {
-    "pdf_name_in_media_box": "pdf: a name where a MediaBox number should be gives InternalError (pdfminer's "
-    "'float() argument must be … not PSLiteral') instead of DamagedPdfError; found by fuzzing",
-    "pdf_length_self_reference": "pdf: a stream whose /Length refers to itself gives InternalError (pdfminer's "
-    "RecursionError) instead of DamagedPdfError",
     "pdf_owner_password_only": "pdf: text of fonts without a Unicode mapping comes out as '(cid:4567)(cid:3177)…' "
     "in the body, with no warning or error",
 }

@@ -8,6 +8,7 @@ error): the first pages of a long report still hold its title, header and most o
 
 from __future__ import annotations
 
+import contextlib
 import io
 import re
 import statistics
@@ -120,7 +121,9 @@ def read_pdf_page(data: bytes, source: str | None, limits: Limits) -> PageParts:
     try:
         return _read(pdf, source, limits, warnings)
     finally:
-        pdf.close()
+        # closing walks the page tree again: on a damaged one that raises, and must not hide the real error
+        with contextlib.suppress(Exception):
+            pdf.close()
 
 
 def _damaged(exc: BaseException, source: str | None) -> PdfError:
