@@ -24,8 +24,6 @@ CASES: dict[str, Case] = {}
 # Defects in modules owned by others, kept as strict xfails until their owners fix them:
 # name → "<module>: <what>". An XPASS fails the run so that a fixed case is moved out of here.
 KNOWN_FAILURES: dict[str, str] = {
-    "pdf_owner_password_only": "pdf: text of fonts without a Unicode mapping comes out as '(cid:4567)(cid:3177)…' "
-    "in the body, with no warning or error",
 }
 
 

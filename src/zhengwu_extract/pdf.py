@@ -198,7 +198,7 @@ def _read(pdf: Any, source: str | None, limits: Limits, warnings: list[str]) -> 
     if footnotes:
         warnings.append(f"{footnotes} footnote marker(s) on their own lines dropped")
     title, lines = _title(pdf, texts, lines)
-    paragraphs = _paragraphs(lines, texts)
+    paragraphs = _unmapped_glyphs(_paragraphs(lines, texts), source, warnings)
     pairs = text_header_pairs(paragraphs[:_HEADER_SCAN])
     header_lines = {i for i, _, _ in pairs}
     metadata, label_title, more = metadata_from_pairs((label, value) for _, label, value in pairs)
@@ -208,6 +208,27 @@ def _read(pdf: Any, source: str | None, limits: Limits, warnings: list[str]) -> 
     parts = build_page(body_lines, title=title, metadata=metadata, warnings=warnings)
     parts.tables = locate_tables(tables, parts.body)
     return parts
+
+
+_CID = re.compile(r"\(cid:\d{1,6}\)")
+
+
+def _unmapped_glyphs(paragraphs: list[str], source: str | None, warnings: list[str]) -> list[str]:
+    """Glyphs of fonts without a Unicode map come out as (cid:4567): mostly such codes means no readable
+    text (an error: OCR would be needed); a few are dropped with a warning."""
+    text = "".join(paragraphs)
+    codes = _CID.findall(text)
+    if not codes:
+        return paragraphs
+    readable = len(_CID.sub("", text).strip())
+    if readable < len(codes):
+        raise NoTextLayerError(
+            f"the PDF's fonts have no Unicode mapping ({len(codes)} glyphs read as (cid:…) codes): "
+            "OCR would be needed to read it",
+            source,
+        )
+    warnings.append(f"{len(codes)} glyph(s) of fonts without a Unicode mapping dropped")
+    return [line for line in (_CID.sub("", p).strip() for p in paragraphs) if line]
 
 
 def _ranges(numbers: Sequence[int]) -> str:
