@@ -23,8 +23,7 @@ CASES: dict[str, Case] = {}
 
 # Defects in modules owned by others, kept as strict xfails until their owners fix them:
 # name → "<module>: <what>". An XPASS fails the run so that a fixed case is moved out of here.
-KNOWN_FAILURES: dict[str, str] = {
-}
+KNOWN_FAILURES: dict[str, str] = {}
 
 
 @pytest.fixture(scope="session")
@@ -423,7 +422,6 @@ def check_document_offsets(doc: zx.Document) -> None:
         assert doc.body[section.start : section.end] == section.text
 
 
-@pytest.mark.xfail(strict=True, reason="tables: _skip_row_numbers calls int() on cells that pass isdigit() (⑴ ⑵ ¹)")
 def test_table_numbered_with_parenthesized_digits() -> None:
     """A table whose rows are numbered ⑴ ⑵ … keeps its figures (the api catches the crash as 'tables skipped')."""
     rows = "".join(
@@ -496,13 +494,6 @@ def test_convert_batch_of_bad_and_good_pages(cases: dict[str, Case], fixtures: P
     assert elapsed < 240, f"the batch took {elapsed:.0f} s"
 
 
-CUT_FIGURE = (
-    "quantities: a figure across the 600-character cut of a runaway sentence keeps a text that lacks the figure "
-    "(found by the fuzz run on a page whose '<' was cut)"
-)
-
-
-@pytest.mark.xfail(strict=True, reason=CUT_FIGURE)
 def test_figure_across_the_cut_of_a_long_sentence() -> None:
     text = "数" * 591 + "宽度19.9553%。"
     for quantity in zx.parse(text, "long.txt").quantities:

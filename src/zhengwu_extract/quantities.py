@@ -753,16 +753,36 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _SENTENCE_END.finditer(text):
-        spans.extend(_bounded(start, m.end()))
+        spans.extend(_bounded(text, start, m.end()))
         start = m.end()
     if start < len(text):
-        spans.extend(_bounded(start, len(text)))
+        spans.extend(_bounded(text, start, len(text)))
     return spans
 
 
-def _bounded(start: int, end: int) -> list[tuple[int, int]]:
-    """A span cut into pieces of at most _SENTENCE_MAX characters."""
-    return [(lo, min(end, lo + _SENTENCE_MAX)) for lo in range(start, end, _SENTENCE_MAX)] or [(start, end)]
+_CUT_BACK = 60  # how far a cut may move back to avoid splitting a figure
+
+
+def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A span cut into pieces of at most _SENTENCE_MAX characters, never inside a run of digits,
+    points, signs or units (so 19.9553% stays whole), preferably after a clause mark."""
+    pieces: list[tuple[int, int]] = []
+    lo = start
+    while end - lo > _SENTENCE_MAX:
+        cut = lo + _SENTENCE_MAX
+        floor = cut - _CUT_BACK
+        clause = max(text.rfind(mark, floor, cut) for mark in "，,；;、：")
+        if clause >= floor:
+            cut = clause + 1
+        else:
+            while cut > floor and not (text[cut - 1].isspace() or "\u4e00" <= text[cut - 1] <= "\u9fff"):
+                cut -= 1
+            if cut == floor:
+                cut = lo + _SENTENCE_MAX  # a run of 60 figure characters: cut anyway
+        pieces.append((lo, cut))
+        lo = cut
+    pieces.append((lo, end))
+    return pieces
 
 
 class _Clauses:

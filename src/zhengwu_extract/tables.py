@@ -1065,7 +1065,7 @@ def _row_year(row: Sequence[str], year_col: int | None) -> int | None:
 def _skip_row_numbers(data: Sequence[Sequence[str]], columns: list[_Column]) -> list[_Column]:
     """A first column counting 1, 2, 3 … is a row number, never a figure."""
     values = [row[0] for row in data if row and row[0]]
-    if len(values) >= 2 and all(v.isdigit() for v in values):
+    if len(values) >= 2 and all(v.isascii() and v.isdigit() for v in values):  # not ⑴ or ¹: int() refuses them
         numbers = [int(v) for v in values]
         if numbers == sorted(numbers) and numbers[0] <= 1 + len(numbers) // 10:
             columns[0].skip = True
