@@ -175,3 +175,11 @@ def test_batch_example_script(fixtures: Path, tmp_path: Path) -> None:
     assert process.returncode == 0, process.stderr
     assert "2 pages: 2 converted, 0 failed" in process.stdout
     assert len(sources(tmp_path / "out.jsonl")) == 2
+
+
+def test_show_prints_the_data_tables(capsys: pytest.CaptureFixture[str]) -> None:
+    page = Path(__file__).parent / "fixtures" / "html" / "daqing_stats_2012_communique.frag.html"
+    assert main(["show", str(page)]) == 0
+    shown = capsys.readouterr().out
+    assert "Table 1" in shown
+    assert "粮食" in shown  # a row label of the first grain table (粮 食 joined)

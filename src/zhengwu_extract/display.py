@@ -10,6 +10,7 @@ import html
 from typing import Any
 
 from .models import Document, Quantity, Section
+from .models import Table as DataTable
 
 _QUANTITY_HEADERS = ("indicator", "value", "unit", "year", "kind", "category", "approx")
 _HEADING_CHARS = 60
@@ -58,7 +59,7 @@ def _shown(doc: Document, limit: int | None) -> tuple[list[Quantity], int]:
 
 
 def show(doc: Document, console: Any = None, *, max_quantities: int | None = 50) -> None:
-    """Print the document to the terminal with rich: metadata, outline tree, quantity table."""
+    """Print the document to the terminal with rich: metadata, outline tree, quantity table, data tables."""
     from rich.console import Console
     from rich.table import Table
     from rich.tree import Tree
@@ -92,6 +93,27 @@ def show(doc: Document, console: Any = None, *, max_quantities: int | None = 50)
     console.print(table)
     if hidden:
         console.print(f"… and {hidden} more (--max-quantities 0 shows all)")
+    for number, data in enumerate(doc.tables, 1):
+        console.print(_rich_grid(Table, number, data))
+
+
+_TABLE_ROWS = 20  # rows of a data table shown in the terminal
+
+
+def _rich_grid(table_class: Any, number: int, data: DataTable) -> Any:
+    """A data table of the page as a rich table: caption and unit in the title, its first rows."""
+    title = " ".join(part for part in (f"Table {number}", data.caption, data.unit and f"({data.unit})") if part)
+    grid = table_class(title=title, title_justify="left", show_header=data.header_rows > 0)
+    width = max((len(row) for row in data.rows), default=0)
+    header = data.rows[0] if data.header_rows else [""] * width
+    for c in range(width):
+        grid.add_column(header[c] if c < len(header) else "", overflow="fold")
+    body = data.rows[data.header_rows :]
+    for row in body[:_TABLE_ROWS]:
+        grid.add_row(*(row[c] if c < len(row) else "" for c in range(width)))
+    if len(body) > _TABLE_ROWS:
+        grid.caption = f"… {len(body) - _TABLE_ROWS} more rows"
+    return grid
 
 
 # --- notebook -------------------------------------------------------------------------------
