@@ -60,6 +60,20 @@ def test_expand_folders_recursively_sorted_skipping_hidden_and_assets(tmp_path: 
     assert found == [str(tmp_path / n) for n in ("a.txt", "b.html", "noext", "sub/c.pdf")]
 
 
+def test_a_folder_gives_a_line_for_every_file_that_is_not_a_web_asset(tmp_path: Path, fixtures: Path) -> None:
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "good.txt").write_bytes((fixtures / "jiangjin.txt").read_bytes())
+    (pages / "junk.bin").write_bytes(bytes(range(256)) * 40)
+    (pages / "saved.doc").write_bytes(b"PK\x03\x04" + b"\x00" * 200)
+    (pages / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 100)
+    out = tmp_path / "out.jsonl"
+    convert(expand_inputs([str(pages)]), out, workers=1)
+    lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [os.path.basename(rec["source"]) for rec in lines] == ["good.txt", "junk.bin", "saved.doc"]
+    assert "error" not in lines[0] and "error" in lines[1] and "error" in lines[2]
+
+
 def test_expand_globs_stdin_missing_and_duplicates(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("x")
     (tmp_path / "b.txt").write_text("x")

@@ -30,10 +30,12 @@ from .pool import default_workers, ordered_map
 OutputFormat = Literal["jsonl", "json", "csv", "parquet"]
 FORMATS: tuple[OutputFormat, ...] = ("jsonl", "json", "csv", "parquet")
 
-# Files a folder contributes: page extensions portals use, and files without an extension.
-PAGE_SUFFIXES = frozenset(
-    {".html", ".htm", ".shtml", ".xhtml", ".xml", ".jsp", ".asp", ".aspx", ".php", ".txt", ".text", ".md", ".pdf"}
-)
+# Files a folder does not contribute: a saved page's style sheets, scripts, images and fonts. Every
+# other file is an input and gets its line (a page saved as .bin or .doc is reported, not lost).
+ASSET_SUFFIXES = frozenset(
+    {".css", ".js", ".map", ".png", ".jpg", ".jpeg", ".gif", ".ico", ".svg", ".webp", ".bmp",
+     ".woff", ".woff2", ".ttf", ".eot", ".otf"}
+)  # fmt: skip
 
 
 class BatchError(Exception):
@@ -76,13 +78,13 @@ def _expand_path(arg: str) -> list[str]:
 
 
 def _walk(folder: str) -> list[str]:
-    """The page files below a folder, sorted by path; hidden files and folders are skipped."""
+    """The files below a folder, sorted by path; hidden files and folders and web assets are skipped."""
     found: list[str] = []
     for root, dirs, files in os.walk(folder):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         for name in files:
             suffix = os.path.splitext(name)[1].lower()
-            if not name.startswith(".") and (suffix in PAGE_SUFFIXES or not suffix):
+            if not name.startswith(".") and suffix not in ASSET_SUFFIXES:
                 found.append(os.path.join(root, name))
     return sorted(found)
 
