@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from . import _lexicon as lex
 from .errors import ExtractError
 from .models import Metadata, Quantity, Section, Table
 from .numbers import SCALES
@@ -74,7 +75,6 @@ _TIME_HEADER = re.compile(r"^(?:\d{1,2}月(?:末|份|底)?|\d{1,2}[-—~]\d{1,2}
 _DIGIT = re.compile(r"[0-9０-９]")
 _FORMULA_MARKS = frozenset("×*/=÷xX")
 _AXES = frozenset({"X", "Y", "Z", "x", "y", "z", "经度", "纬度"})
-_APPROX_WORDS = frozenset({"约", "近", "超过"})
 _UNIT_LINE = re.compile(r"(?:计量)?单\s?位\s{0,2}[:：]\s{0,2}(?P<unit>[^\s,，;；、)）]{1,12})")
 _PAREN_UNIT = re.compile(r"[（(](?:单位[:：]\s{0,2})?(?P<unit>[^()（）]{1,10})[)）]\s{0,2}$")
 _YEAR = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})\s{0,2}年?(?!\d)")
@@ -1103,7 +1103,7 @@ def _cell_quantity(text: str, unit_hint: str | None) -> Quantity | None:
         update["base_unit"] = f"{record.base_unit}{per}" if record.base_unit else None
     if pre:
         update["qualifier"] = pre
-        update["approx"] = pre in _APPROX_WORDS
+        update["approx"] = pre in lex.APPROX_QUALIFIERS  # 约/近/超过 yes; 不超过/最高/每月 no
     return record.model_copy(update=update)
 
 
