@@ -441,6 +441,9 @@ def tables_from_lines(lines: Sequence[str]) -> list[Table]:
     i = 0
     n = len(lines)
     while i < n:
+        if "单" not in lines[i]:  # every table here opens with a 单位 line: most lines are passed over unread
+            i += 1
+            continue
         line = clean_cell(lines[i])
         unit = _unit_in(line) if len(line) <= 60 else None
         if unit is None:
@@ -1303,7 +1306,7 @@ def add_table_quantities(
     table cell (a sentence inside a cell, a row the text reader also read) gives way to the table's.
     """
     found = list(tables)
-    if fmt == "text" and not found:
+    if fmt == "text" and not found and "单" in body:  # a flattened table opens with a 单位 line
         found = tables_from_lines(body.split("\n"))
     found = locate_tables(found, body)
     if not with_quantities or not found:
