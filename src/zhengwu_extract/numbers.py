@@ -13,6 +13,9 @@ Number = int | float
 
 # Full-width digits, point, comma and minus folded to ASCII (same length, so offsets hold).
 _FOLD = str.maketrans("０１２３４５６７８９．，－＋−", "0123456789.,-+-")
+# The folded characters but the full-width comma, which every Chinese sentence has: most texts
+# hold none of these, and a search plus one replace is ten times faster than translate.
+_RARE_FOLDED = re.compile("[０-９．－＋−]")
 
 CN_DIGITS: dict[str, int] = {
     "零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
@@ -32,6 +35,8 @@ _SCALE_SUFFIX = re.compile("(?:" + "|".join(sorted(SCALES, key=len, reverse=True
 
 def fold_digits(text: str) -> str:
     """The text with full-width digits and signs made ASCII; every character keeps its position."""
+    if _RARE_FOLDED.search(text) is None:
+        return text.replace("，", ",")
     return text.translate(_FOLD)
 
 
