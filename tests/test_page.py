@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from zhengwu_extract.dates import parse_date
@@ -103,3 +105,42 @@ def test_metadata_from_pairs_weak_labels_and_meta_fallback() -> None:
 )
 def test_clean_title(raw: str, title: str) -> None:
     assert clean_title(raw) == title
+
+
+def _sre_parse(pattern: str, flags: int = 0) -> Any:
+    try:
+        from re import _parser as sre_parse  # type: ignore[attr-defined]
+    except ImportError:  # Python 3.10
+        import sre_parse  # type: ignore[no-redef]
+    return sre_parse.parse(pattern, flags)
+
+
+def test_line_patterns_starting_with_caret_are_anchored_as_a_whole() -> None:
+    """Patterns that start with ^ are tried with .match: a top-level | would leave its other branch unanchored."""
+    from zhengwu_extract._labels import BOILERPLATE_LINE_PATTERNS, FOOTER_LINE_PATTERNS, FOOTER_START_PATTERNS
+
+    for pattern in (*BOILERPLATE_LINE_PATTERNS, *FOOTER_START_PATTERNS, *FOOTER_LINE_PATTERNS):
+        if pattern.startswith("^"):
+            assert str(_sre_parse(pattern)[0][0]) == "AT", pattern
+
+
+def test_label_pattern_widths_bound_the_prefilters() -> None:
+    """text_header_pairs looks for a label near the line start only: the bounds must cover the patterns' widths."""
+    from zhengwu_extract import page
+
+    assert _sre_parse(page._TEXT_LABEL.pattern, page._TEXT_LABEL.flags).getwidth()[1] <= page._LABEL_MATCH_MAX
+    assert _sre_parse(page._LONE_LABEL.pattern, page._LONE_LABEL.flags).getwidth()[1] < page._LONE_LABEL_MAX
+
+
+def test_header_labels_found_near_the_line_start_only() -> None:
+    from zhengwu_extract.page import text_header_pairs
+
+    long_value = "某" * 300
+    lines = [
+        "索 引 号：11500116/2024-00001  发布机构：江津区教委",
+        "    [ 发文字号 ] 江津府发〔2024〕1号",
+        "正文" * 5 + "索引号：1",
+    ]
+    lines.append("发布日期：2024-07-12 " + long_value[:150])
+    found = text_header_pairs(lines)
+    assert [(i, label) for i, label, _ in found] == [(0, "索 引 号"), (0, "发布机构"), (1, "发文字号"), (3, "发布日期")]

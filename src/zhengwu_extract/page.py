@@ -62,6 +62,14 @@ _TEXT_LABEL = re.compile(
 )
 # A line that is only a label (Shaanxi bullet lists put the value on the next line).
 _LONE_LABEL = re.compile(rf"^[\s•·●\-*]{{0,4}}(?P<l>{_LABEL_ALT})[ \u3000]{{0,3}}[:：]?\s{{0,3}}$")
+# The longest line _LONE_LABEL can match: 4 bullets, a label (5L - 4), 3 spaces, a colon, 3 spaces
+# and a line feed (its `$` also matches before a final \n).
+_LONE_LABEL_MAX = 5 * max(len(label) for label in _ALL_LABELS) + 8
+# The longest text _TEXT_LABEL can match: a label of L characters with up to 4 spaces between them
+# (5L - 4), in brackets with 3 spaces each side or followed by 3 spaces and a colon (+ 8).
+_LABEL_MATCH_MAX = 5 * max(len(label) for label in _ALL_LABELS) + 4
+# A header pair starts at most this far into its line.
+_LABEL_START_MAX = 4
 
 
 _HEADER_LINE_MAX = 200
@@ -208,7 +216,7 @@ def text_header_pairs(lines: Sequence[str]) -> list[tuple[int, str, str]]:
         if len(line) > _HEADER_LINE_MAX:  # a paragraph, not a header row
             i += 1
             continue
-        lone = _LONE_LABEL.match(line)
+        lone = _LONE_LABEL.match(line) if len(line) <= _LONE_LABEL_MAX else None
         if lone:
             j = i + 1
             while j < len(lines) and not lines[j].strip() and j - i < 3:
@@ -221,8 +229,11 @@ def text_header_pairs(lines: Sequence[str]) -> list[tuple[int, str, str]]:
             pairs.append((i, lone["l"], ""))
             i += 1
             continue
-        found = list(_TEXT_LABEL.finditer(line))
-        if found and found[0].start() <= 4:
+        # The first label must start near the line start: look for it there only (a match that starts
+        # by _LABEL_START_MAX ends by _LABEL_START_MAX + _LABEL_MATCH_MAX), and scan on only if found.
+        first = _TEXT_LABEL.search(line, 0, _LABEL_START_MAX + _LABEL_MATCH_MAX)
+        found = list(_TEXT_LABEL.finditer(line)) if first is not None and first.start() <= _LABEL_START_MAX else []
+        if found and found[0].start() <= _LABEL_START_MAX:
             for k, match in enumerate(found):
                 end = found[k + 1].start() if k + 1 < len(found) else len(line)
                 pairs.append((i, match["b"] or match["c"], line[match.end() : end]))
@@ -231,8 +242,10 @@ def text_header_pairs(lines: Sequence[str]) -> list[tuple[int, str, str]]:
 
 
 def _line_has_label(line: str) -> bool:
-    match = _TEXT_LABEL.search(line)
-    return bool(match and match.start() <= 4) or bool(_LONE_LABEL.match(line))
+    match = _TEXT_LABEL.search(line, 0, _LABEL_START_MAX + _LABEL_MATCH_MAX)
+    return bool(match and match.start() <= _LABEL_START_MAX) or bool(
+        len(line) <= _LONE_LABEL_MAX and _LONE_LABEL.match(line)
+    )
 
 
 # --- titles ---------------------------------------------------------------------------------
@@ -264,9 +277,27 @@ def clean_title(title: str | None) -> str | None:
 
 # --- body -----------------------------------------------------------------------------------
 
-_BOILERPLATE = re.compile("|".join(f"(?:{p})" for p in BOILERPLATE_LINE_PATTERNS))
-_FOOTER_START = re.compile("|".join(f"(?:{p})" for p in FOOTER_START_PATTERNS))
-_FOOTER_LINE = re.compile("|".join(f"(?:{p})" for p in FOOTER_LINE_PATTERNS))
+
+class _LinePatterns:
+    """Patterns tried on a compacted line: those anchored with ^ are tried at its start only (a search
+    would try every position of the line and fail), the others anywhere."""
+
+    def __init__(self, patterns: Sequence[str]) -> None:
+        anchored = [p for p in patterns if p.startswith("^")]
+        loose = [p for p in patterns if not p.startswith("^")]
+        self.anchored = re.compile("|".join(f"(?:{p})" for p in anchored)) if anchored else None
+        self.loose = re.compile("|".join(f"(?:{p})" for p in loose)) if loose else None
+
+    def search(self, line: str) -> bool:
+        return bool(
+            (self.anchored is not None and self.anchored.match(line))
+            or (self.loose is not None and self.loose.search(line))
+        )
+
+
+_BOILERPLATE = _LinePatterns(BOILERPLATE_LINE_PATTERNS)
+_FOOTER_START = _LinePatterns(FOOTER_START_PATTERNS)
+_FOOTER_LINE = _LinePatterns(FOOTER_LINE_PATTERNS)
 _SENTENCE_END = "。！？；：…”’」』）)!?;:"
 _HEADING_START = re.compile(
     r"^(?:[一二三四五六七八九十百]{1,4}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.．、]|第[一二三四五六七八九十百零〇\d]{1,5}[章节条编部分]"
@@ -289,18 +320,26 @@ _INNER_SPACES = re.compile(r"[ \t\u3000]+")
 _FURNITURE_MAX = 120  # furniture lines are short; longer lines are paragraphs and are not checked
 
 
+def _compact(line: str) -> str:
+    """The line without any white space. Most lines have none: a space is the only printable white
+    space character, so a printable line without one is returned as it is, without a regex pass."""
+    if " " not in line and line.isprintable():
+        return line
+    return _SPACES.sub("", line)
+
+
 def is_boilerplate(line: str) -> bool:
     """A line of portal furniture: breadcrumb, font-size switch, print/close, share box …."""
     if len(line) > _FURNITURE_MAX:
         return False
-    compact = _SPACES.sub("", line)
-    return bool(_BOILERPLATE.search(compact) or _FOOTER_LINE.search(compact))
+    compact = _compact(line)
+    return _BOILERPLATE.search(compact) or _FOOTER_LINE.search(compact)
 
 
 def footer_start(lines: Sequence[str], begin: int = 0) -> int:
     """Index of the first footer line at or after `begin` (len(lines) when there is none)."""
     for i in range(begin, len(lines)):
-        if len(lines[i]) <= _FURNITURE_MAX and _FOOTER_START.search(_SPACES.sub("", lines[i])):
+        if len(lines[i]) <= _FURNITURE_MAX and _FOOTER_START.search(_compact(lines[i])):
             return i
     return len(lines)
 
@@ -336,7 +375,11 @@ def finish_body(
 
 
 def _fold(line: str) -> str:
-    return _INNER_SPACES.sub(" ", line).strip()
+    """The line stripped, with inner runs of spaces, tabs and U+3000 folded to one space (a regex
+    pass only when the line holds one: scanning Chinese text for them costs more than looking)."""
+    if " " in line or "\t" in line or "\u3000" in line:
+        return _INNER_SPACES.sub(" ", line).strip()
+    return line.strip()
 
 
 def build_page(
@@ -405,7 +448,7 @@ def _drop_repeated_body(lines: list[str]) -> tuple[list[str], int]:
 def _same(line: str, other: str | None) -> bool:
     if not other:
         return False
-    return _SPACES.sub("", line) == _SPACES.sub("", other)
+    return _compact(line) == _compact(other)
 
 
 def _rejoin(lines: list[str]) -> tuple[list[str], int]:
@@ -558,11 +601,11 @@ def _plain_lines(text: str) -> list[str]:
 def _skip_contents(lines: Sequence[str], start: int) -> int:
     """Past a 目录 at the top of the page: to where its first entry is repeated as the body's heading."""
     filled = [i for i in range(start, min(len(lines), start + 200)) if lines[i].strip()]
-    if len(filled) < 3 or _SPACES.sub("", lines[filled[0]]) != "目录":
+    if len(filled) < 3 or _compact(lines[filled[0]]) != "目录":
         return start
-    entry = _SPACES.sub("", lines[filled[1]])
+    entry = _compact(lines[filled[1]])
     for i in range(filled[1] + 1, min(len(lines), filled[1] + 400)):
-        if _SPACES.sub("", lines[i]) == entry:
+        if _compact(lines[i]) == entry:
             return i
     return start
 
