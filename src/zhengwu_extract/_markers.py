@@ -112,4 +112,5 @@ ITEM_VERBS = "是抓"
 ITEM_BLOCKERS = "统唯同万单第专划逐均归合不如之其每任进既"
 # The lookbehind sits after the first numeral (it looks at the character before it): a pattern that
 # opens with a character class lets the regex engine skip ahead fast; one that opens with a lookbehind does not.
+ITEM_NUMERALS = _CN
 ITEM = re.compile(rf"(?P<num>[{_CN}](?<![{ITEM_BLOCKERS}{_CN}].)[{_CN}]{{0,2}})(?P<verb>[{ITEM_VERBS}])")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ._markers import (
     CELL_GAP,
@@ -22,7 +23,9 @@ from ._markers import (
     HEADING_ENDERS,
     HEADING_LINE_MAX,
     HEADING_MAX,
-    ITEM,
+    ITEM_BLOCKERS,
+    ITEM_NUMERALS,
+    ITEM_VERBS,
     LABEL_LINE_MAX,
     LENIENT_STYLES,
     MARKER,
@@ -100,8 +103,12 @@ def build_sections(body: str) -> tuple[list[Section], list[str]]:
     return [n.freeze(body) for n in builder.roots], builder.all_warnings()
 
 
+@lru_cache(maxsize=1024)
 def cn_number(text: str) -> int:
-    """The value of a marker's numeral: 十一, 二十, 一百零五, or arabic digits (also full-width); 0 if none."""
+    """The value of a marker's numeral: 十一, 二十, 一百零五, or arabic digits (also full-width); 0 if none.
+
+    Cached: a page's markers repeat a few short numerals (一, 二 …) many times.
+    """
     if text and text[0] in _DIGITS:
         return int(text.translate(FULLWIDTH_DIGITS))
     return chinese_integer(text) or 0
@@ -389,10 +396,8 @@ def _heading(rest: str) -> tuple[str, bool]:
     """Heading of a marker line, and whether it is the whole line: text up to the first 。：； outside
     brackets; a sentence longer than HEADING_MAX is cut at its last comma before that."""
     depth, cut, comma = 0, len(rest), 0
-    for i, ch in enumerate(rest):
-        if i >= HEADING_MAX:
-            cut = comma or i
-            break
+    for found in _HEADING_MARKS.finditer(rest, 0, HEADING_MAX):  # only brackets and punctuation matter
+        i, ch = found.start(), found.group()
         if ch in OPENERS:
             depth += 1
         elif ch in CLOSERS:
@@ -402,9 +407,17 @@ def _heading(rest: str) -> tuple[str, bool]:
             break
         elif depth == 0 and ch in CLAUSE_COMMAS:
             comma = i
+    else:
+        if len(rest) > HEADING_MAX:
+            cut = comma or HEADING_MAX
     heading = CJK_SPACE.sub("", rest[:cut].strip(_TRAILING))
     whole = cut >= len(rest.rstrip("。：:；;" + _TRAILING)) and len(heading) <= HEADING_LINE_MAX
     return heading, whole
+
+
+_HEADING_MARKS = re.compile(
+    "[" + re.escape("".join(sorted({*OPENERS, *CLOSERS, *HEADING_ENDERS, *CLAUSE_COMMAS}))) + "]"
+)
 
 
 def _next_line_heading(body: str, eol: int) -> str:
@@ -465,8 +478,7 @@ def _collect_items(body: str, nodes: list[_Node]) -> None:
     starts = [n.mark.start for n in nodes]
     idx = -1
     runs: dict[str, list[tuple[int, int]]] = {}  # verb -> [(offset, number)] of the open run
-    for m in ITEM.finditer(body, starts[0]):
-        pos = m.start()
+    for pos, verb, numeral in _item_marks(body, starts[0]):
         new_idx = idx
         while new_idx + 1 < len(starts) and starts[new_idx + 1] <= pos:
             new_idx += 1
@@ -475,7 +487,7 @@ def _collect_items(body: str, nodes: list[_Node]) -> None:
             idx = new_idx
         if pos >= nodes[idx].end:
             continue
-        verb, number = m.group("verb"), cn_number(m.group("num"))
+        number = cn_number(numeral)
         run = runs.get(verb)
         if number == 1:
             if run is not None:
@@ -484,6 +496,30 @@ def _collect_items(body: str, nodes: list[_Node]) -> None:
         elif run is not None and number == run[-1][1] + 1:
             run.append((pos, number))
     _flush(body, nodes[idx] if idx >= 0 else None, runs)
+
+
+def _item_marks(body: str, begin: int) -> list[tuple[int, str, str]]:
+    """(offset, verb, numeral) of each 一是/二抓 at or after `begin`: what _markers.ITEM.finditer finds.
+
+    A mark is a run of one to three numerals (the whole run: 十一是, not 一是 inside it) before the
+    verb, not after a blocker (统一是). Found from the verbs with str.find, which is far quicker than
+    a regex scan of every character of the body for a numeral.
+    """
+    marks: list[tuple[int, str, str]] = []
+    for verb in ITEM_VERBS:
+        at = body.find(verb, begin + 1)
+        while at >= 0:
+            k = at
+            while k > begin and at - k < 4 and body[k - 1] in ITEM_NUMERALS:
+                k -= 1
+            if 0 < at - k < 4 and (k == 0 or body[k - 1] not in _ITEM_BEFORE):
+                marks.append((k, verb, body[k:at]))
+            at = body.find(verb, at + 1)
+    marks.sort()
+    return marks
+
+
+_ITEM_BEFORE = frozenset(ITEM_BLOCKERS + ITEM_NUMERALS)  # a numeral before the run: it is longer
 
 
 def _flush(body: str, node: _Node | None, runs: dict[str, list[tuple[int, int]]]) -> None:
