@@ -106,3 +106,54 @@ def test_one_long_sentence_stays_linear(n: int) -> None:
     elapsed = time.process_time() - start
     assert len(records) == 2 * n
     assert elapsed < 0.5 * n / 1000 + 0.5
+
+
+# Years in government work reports (written in January 2025; 一、2024年工作回顾 reviews 2024,
+# 二、2025年… sets the targets). Expected years read from the pages' headings and sentences.
+WORK_REPORT_YEARS = [
+    # a year in a section heading holds for the section (一、2024年工作回顾)
+    ("gwr2025_beijing.from_docx.txt", "促进高质量充分就业", "29.9万人", 2024),
+    # 未来产业 (future industries) is not a time frame that clears the year
+    ("gwr2025_beijing.from_docx.txt", "新建105家街道乡镇区域养老服务中心", "105家", 2024),
+    # 一年来 after "2024年是…。" keeps 2024
+    ("gwr2025_guizhou.from_docx.txt", "全年地区生产总值增长5.3%", "5.3%", 2024),
+    # 项目前期 is not 目前 (which gave the year of writing, 2025)
+    ("gwr2025_guizhou.from_docx.txt", "高速公路总里程突破9000公里", "9000公里", 2024),
+    # 今年是…收官之年。 carries into the next paragraph of targets
+    ("gwr2025_guizhou.from_docx.txt", "主要预期目标是：全省地区生产总值增长5.5%左右", "5.5%", 2025),
+    ("gwr2025_chongqing.from_docx.txt", "地区生产总值达到32193.15亿元", "32193.15亿元", 2024),
+    # 比去年 is the base of a comparison: the deficit is this year's (2018)
+    ("govcn_gwr_national_2018.gbk.txt", "今年赤字率拟按2.6%安排", "2.38万亿元", 2018),
+]
+
+
+@pytest.mark.parametrize(("name", "sentence", "raw", "year"), WORK_REPORT_YEARS)
+def test_work_report_years(fixtures: Path, name: str, sentence: str, raw: str, year: int) -> None:
+    doc = zx.parse_file(fixtures / "text" / name)
+    (q,) = [q for q in doc.quantities if q.raw == raw and sentence in q.text]
+    assert q.year == year, q
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("一年来，全区新增就业1200人。", 2015),  # the year a report of May 2016 looks back on
+        ("过去一年，我们新建学校3所。", 2015),
+        ("2015年，未来产业蓬勃发展，新增企业12家。", 2015),  # 未来 before a noun is not a time frame
+        ("统筹做好项目前期工作，新开工项目35个。", None),  # 项目前期: no 目前 in it
+    ],
+)
+def test_past_year_words(text: str, year: int | None) -> None:
+    (q,) = document_quantities(text, [], Metadata(written_date="2016-05-05"))[0]
+    assert q.year == year
+
+
+def test_a_year_in_a_heading_holds_for_its_subsections() -> None:
+    body = "一、2024年工作回顾\n（一）教育\n全区新建学校12所。\n二、2025年主要任务\n（一）就业\n新增就业1.2万人。"
+    a, b, c = body.index("（一）教育"), body.index("二、"), body.index("（一）就业")
+    sub1 = Section(level=2, marker="（一）", heading="教育", start=a, end=b)
+    top1 = Section(level=1, marker="一、", heading="2024年工作回顾", start=0, end=b, children=[sub1])
+    sub2 = Section(level=2, marker="（一）", heading="就业", start=c, end=len(body))
+    top2 = Section(level=1, marker="二、", heading="2025年主要任务", start=b, end=len(body), children=[sub2])
+    records, _ = document_quantities(body, [top1, top2], Metadata())
+    assert [(q.raw, q.year) for q in records] == [("12所", 2024), ("1.2万人", 2025)]

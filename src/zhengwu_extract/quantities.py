@@ -183,18 +183,21 @@ _TIME = re.compile(
     | (?P<year>(?P<y>{_Y})\s?年度?)
     | (?P<rel>前年|去年|上年度|今年|本年度|明年)
     | (?P<now>截至目前|截止目前|截至当前|目前|当前|现阶段|至今|迄今)
-    | (?P<span>近年来|近几年来?|多年来|这些年来?|历年来|今后|未来
+    | (?P<past>(?:刚刚)?过去(?:的)?一年(?:来|里|中|间)?|一年来)   # the year a report looks back on
+    | (?P<span>近年来|近几年来?|多年来|这些年来?|历年来
+        |(?:今后|未来)(?:(?:\d{{1,2}}|{_CN_SMALL}{{1,2}}|几)年|一个时期|一段时期|一段时间|(?=[,，]))  # not 未来产业
         |近(?:\d{{1,2}}|{_CN_SMALL}{{1,2}})年来?
         |(?:\d{{1,2}}|{_CN_SMALL}{{1,2}})年(?:来|内|间|后))
     """,
     re.VERBOSE,
 )
 _REL_OFFSET = {"前年": -2, "去年": -1, "上年度": -1, "今年": 0, "本年度": 0, "明年": 1}
+_WORD_BEFORE_MU = frozenset("项节科栏名题")  # 项目前期, 节目前: 目前 read across a word boundary
 
 # The characters an amount or a time expression can begin with, for `_scan`.
 _AMOUNT_START = re.compile(r"(?<![\d零〇一二两三四五六七八九十百千])[\d零〇一二两三四五六七八九十百千+-]")
-_TIME_START = re.compile(r"(?<!\d)\d|[从自去今明前上本截目当现至迄近多这历未一二两三四五六七八九十]")
-_WORTH_READING = re.compile(r"[\d０-９一二两三四五六七八九十百千]|去年|今年|明年|前年|目前|当前|至今|年来")
+_TIME_START = re.compile(r"(?<!\d)\d|[从自去今明前上本截目当现至迄近多这历未过刚一二两三四五六七八九十]")
+_WORTH_READING = re.compile(r"[\d０-９一二两三四五六七八九十百千]|去年|今年|明年|前年|目前|当前|至今|年来|过去")
 _CLAUSE_DELIM = re.compile(r"[，,；;：:。！？!?\n]")
 _SENTENCE_END = re.compile(r"[。！？!?]+")
 _CLAUSE_DELIMS = frozenset("，,；;：:。！？!?\n")
@@ -322,6 +325,17 @@ class _State:
     year_known: bool = False
     report: bool = False  # a periodic report (统计公报): a plain year carries through the sections
     warnings: list[str] = field(default_factory=list)
+    doc_month: int | None = None
+
+    @property
+    def past_year(self) -> int | None:
+        """The year 一年来/过去一年 look back on: the year in force, else the one before a report
+        written in its first half-year (a work report of January 2025 reviews 2024), else the year of writing."""
+        if self.year_known and self.year is not None:
+            return self.year
+        if self.doc_year is None or self.doc_month is None:
+            return None
+        return self.doc_year - 1 if self.doc_month <= 6 else self.doc_year
 
 
 # --- amounts ----------------------------------------------------------------------------------
@@ -542,8 +556,11 @@ def _ends_list(text: str, pos: int) -> bool:
 # --- time ---------------------------------------------------------------------------------------
 
 
-def _find_times(text: str, doc_year: int | None) -> list[_Time]:
-    """Time expressions of a paragraph with the year each gives."""
+def _find_times(text: str, doc_year: int | None, past_year: int | None = None) -> list[_Time]:
+    """Time expressions of a paragraph with the year each gives.
+
+    `past_year` is the year that 一年来/过去一年 look back on (see `_State.past_year`).
+    """
     out: list[_Time] = []
     depth, swept = 0, 0  # bracket depth, counted once through the text
     for m in _scan(_TIME, _TIME_START, text):
@@ -557,8 +574,10 @@ def _find_times(text: str, doc_year: int | None) -> list[_Time]:
         ahead = text[max(0, m.start() - 2) : m.start()]
         deadline = before in ("到", "至") and ahead not in ("截至", "截止")
         deadline = deadline or ahead in ("力争", "预计", "争取")
-        opener = text[: m.start()].rstrip()[-1:] in _SPAN_OPENERS
-        if kind == "span" and not opener:
+        opener = text[max(0, m.start() - 16) : m.start()].rstrip()[-1:] in _SPAN_OPENERS
+        if kind == "now" and before and before in _WORD_BEFORE_MU and m.group().startswith("目"):
+            continue  # 项目前期: not 目前
+        if kind in ("span", "past") and not opener:
             continue  # 失业率为多年来最低: not a time frame for the figures
         deadline = deadline or (kind == "year" and not opener)  # 较2021年, 工程2023年培训计划: this sentence only
         year: int | None = None
@@ -584,10 +603,15 @@ def _find_times(text: str, doc_year: int | None) -> list[_Time]:
                 warning = f"年 lost in a date repaired: {m.group()} → {year}年{m.group('d_m')}月"
         elif kind == "year":
             year, period = int(m.group("y")), True
-        elif kind == "rel":
+        elif kind == "rel" and before in ("比", "较", "与", "同"):
+            continue  # 比去年预算低0.4个百分点: the base of a comparison, not the year of the figures
+        elif kind == "rel":  # 今年是…收官之年。 carries into the next paragraphs, as a plain year does
             year = None if doc_year is None else doc_year + _REL_OFFSET[m.group()]
+            period = year is not None and opener  # not 比去年, 与去年持平
         elif kind == "now":
             year = doc_year
+        elif kind == "past":
+            year, period = past_year, past_year is not None
         time = _Time(m.start(), m.end(), year, carries=not local, period=period and not local, warning=warning)
         time.sentence_only = deadline
         if depth > 0:
@@ -1103,7 +1127,7 @@ def _paragraph(text: str, offset: int, state: _State, section_of: _SectionIndex 
     """Quantity records of one paragraph; updates the carried year."""
     folded = fold_digits(text)
     section = section_of.heading(offset) if section_of else None  # sections begin at line starts
-    times = _find_times(folded, state.doc_year)
+    times = _find_times(folded, state.doc_year, state.past_year)
     hits = _lend_units(folded, _join_ranges(folded, _find_hits(text, folded, times)))
     state.warnings.extend(t.warning for t in times if t.warning)
     clauses = _Clauses(folded)
@@ -1170,12 +1194,19 @@ def _record(text: str, offset: int, h: _Hit, sentence: str, section: str | None)
     )
 
 
+def _heading_year(heading: str) -> int | None:
+    """The one year a heading names (一、2024年工作回顾 → 2024; 2021—2025年 names none)."""
+    years = {t.year for t in _find_times(fold_digits(heading), None) if t.period and t.year is not None}
+    return years.pop() if len(years) == 1 else None
+
+
 class _SectionIndex:
     """Finds the innermost section holding an offset, descending the tree by bisection."""
 
     def __init__(self, sections: Sequence[Section]) -> None:
         self._top = list(sections)
         self._starts: dict[int, list[int]] = {}
+        self._years: dict[int, int | None] = {}
 
     def _starts_of(self, level: Sequence[Section]) -> list[int]:
         """Start offsets of one level of the tree, computed once."""
@@ -1196,6 +1227,21 @@ class _SectionIndex:
             level = found.children
         return found.heading if found else None
 
+    def year(self, pos: int) -> int | None:
+        """The year named by the innermost heading above pos that names one (一、2024年工作回顾)."""
+        year: int | None = None
+        level: Sequence[Section] = self._top
+        while level:
+            k = bisect_left(self._starts_of(level), pos + 1) - 1
+            if k < 0 or not level[k].start <= pos < level[k].end:
+                break
+            section = level[k]
+            if id(section) not in self._years:
+                self._years[id(section)] = _heading_year(section.heading)
+            year = self._years[id(section)] or year
+            level = section.children
+        return year
+
 
 def extract_quantities(
     text: str, *, year: int | None = None, doc_year: int | None = None, report: bool = False
@@ -1215,25 +1261,30 @@ def _text_quantities(text: str, state: _State, section_of: _SectionIndex | None)
     out: list[Quantity] = []
     offset = 0
     for line in text.split("\n"):
-        if MARKER.match(line) and len(line) <= 40 and "。" not in line and not state.report:
-            state.year, state.year_known = None, False  # a new section: no year carries into it
+        if MARKER.match(line) and len(line) <= 40 and "。" not in line:
+            # a new section: the year its headings name (一、2024年工作回顾), else none but in a report
+            year = section_of.year(offset) if section_of else _heading_year(line)
+            if year is not None or not state.report:
+                state.year, state.year_known = year, year is not None
         if _WORTH_READING.search(line):
             out.extend(_paragraph(line, offset, state, section_of))
         offset += len(line) + 1
     return out
 
 
-_FULL_DATE = re.compile(r"((?:19|20)\d{2})\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日")
+_FULL_DATE = re.compile(r"((?:19|20)\d{2})\s?年\s?(\d{1,2})\s?月\s?\d{1,2}\s?日")
+_ISO_MONTH = re.compile(r"(\d{4})-(\d{2})")
 
 
-def _doc_year(metadata: Metadata, body: str, text_date: str | None = None) -> int | None:
-    """The year of writing (成文日期), else the date the text gives itself, else of publication,
-    else of a full date heading or closing the body."""
+def _doc_date(metadata: Metadata, body: str, text_date: str | None = None) -> tuple[int | None, int | None]:
+    """Year and month of writing (成文日期), else of the date the text gives itself, else of
+    publication, else of a full date heading or closing the body."""
     for date in (metadata.written_date, text_date, metadata.publish_date):
         if date and date[:4].isdigit():
-            return int(date[:4])
+            iso = _ISO_MONTH.match(date)
+            return int(date[:4]), int(iso.group(2)) if iso else None
     m = _FULL_DATE.search(fold_digits(body[:300])) or _FULL_DATE.search(fold_digits(body[-200:]))
-    return int(m.group(1)) if m else None
+    return (int(m.group(1)), int(m.group(2))) if m else (None, None)
 
 
 def document_quantities(
@@ -1249,7 +1300,8 @@ def document_quantities(
     `text_date` is a date the text gives itself outside the header (政府工作报告——2018年3月5日在…).
     """
     report = "统计公报" in body or body.count("全年") >= 3
-    state = _State(doc_year=_doc_year(metadata, body, text_date), report=report)
+    doc_year, doc_month = _doc_date(metadata, body, text_date)
+    state = _State(doc_year=doc_year, doc_month=doc_month, report=report)
     records = _text_quantities(body, state, _SectionIndex(sections))
     warnings = list(dict.fromkeys(state.warnings + [w for q in records for w in q.warnings]))
     return records, warnings
