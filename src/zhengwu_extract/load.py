@@ -444,7 +444,9 @@ def _declared_charset(data: bytes) -> str | None:
     match = _XML_ENCODING.match(data[:200])
     if match is None:
         end = data.find(b"</head>", 0, 65536)
-        match = _META_CHARSET.search(data, 0, end if end > 0 else 65536)
+        end = end if end > 0 else 65536
+        # a plain-text page has no tag: the case-insensitive scan for <meta is not run over it
+        match = _META_CHARSET.search(data, 0, end) if data.find(b"<", 0, end) >= 0 else None
     return match.group(1).decode("ascii").lower().replace("_", "-") if match else None
 
 

@@ -231,7 +231,7 @@ def text_header_pairs(lines: Sequence[str]) -> list[tuple[int, str, str]]:
             continue
         # The first label must start near the line start: look for it there only (a match that starts
         # by _LABEL_START_MAX ends by _LABEL_START_MAX + _LABEL_MATCH_MAX), and scan on only if found.
-        first = _TEXT_LABEL.search(line, 0, _LABEL_START_MAX + _LABEL_MATCH_MAX)
+        first = _near_start_label(line)
         found = list(_TEXT_LABEL.finditer(line)) if first is not None and first.start() <= _LABEL_START_MAX else []
         if found and found[0].start() <= _LABEL_START_MAX:
             for k, match in enumerate(found):
@@ -241,8 +241,23 @@ def text_header_pairs(lines: Sequence[str]) -> list[tuple[int, str, str]]:
     return pairs
 
 
+def _near_start_label(line: str) -> re.Match[str] | None:
+    """The first _TEXT_LABEL match that could start by _LABEL_START_MAX (it ends by the bound), or None.
+
+    Every match ends in a colon or a closing bracket: a line without one there is not searched for
+    the many labels.
+    """
+    bound = _LABEL_START_MAX + _LABEL_MATCH_MAX
+    if _LABEL_CLOSE.search(line, 0, bound) is None:
+        return None
+    return _TEXT_LABEL.search(line, 0, bound)
+
+
+_LABEL_CLOSE = re.compile(r"[:：\]］】]")
+
+
 def _line_has_label(line: str) -> bool:
-    match = _TEXT_LABEL.search(line, 0, _LABEL_START_MAX + _LABEL_MATCH_MAX)
+    match = _near_start_label(line)
     return bool(match and match.start() <= _LABEL_START_MAX) or bool(
         len(line) <= _LONE_LABEL_MAX and _LONE_LABEL.match(line)
     )
