@@ -293,26 +293,28 @@ def clean_title(title: str | None) -> str | None:
 # --- body -----------------------------------------------------------------------------------
 
 
-class _LinePatterns:
-    """Patterns tried on a compacted line: those anchored with ^ are tried at its start only (a search
-    would try every position of the line and fail), the others anywhere."""
-
-    def __init__(self, patterns: Sequence[str]) -> None:
-        anchored = [p for p in patterns if p.startswith("^")]
-        loose = [p for p in patterns if not p.startswith("^")]
-        self.anchored = re.compile("|".join(f"(?:{p})" for p in anchored)) if anchored else None
-        self.loose = re.compile("|".join(f"(?:{p})" for p in loose)) if loose else None
-
-    def search(self, line: str) -> bool:
-        return bool(
-            (self.anchored is not None and self.anchored.match(line))
-            or (self.loose is not None and self.loose.search(line))
-        )
+_LinePatterns = tuple[re.Pattern[str] | None, re.Pattern[str] | None]
 
 
-_BOILERPLATE = _LinePatterns(BOILERPLATE_LINE_PATTERNS)
-_FOOTER_START = _LinePatterns(FOOTER_START_PATTERNS)
-_FOOTER_LINE = _LinePatterns(FOOTER_LINE_PATTERNS)
+def _line_patterns(patterns: Sequence[str]) -> _LinePatterns:
+    """Patterns tried on a compacted line, as (those anchored with ^, the others): the anchored ones are
+    tried at the line start only (a search would try every position of the line and fail there)."""
+    anchored = [p for p in patterns if p.startswith("^")]
+    loose = [p for p in patterns if not p.startswith("^")]
+    return (
+        re.compile("|".join(f"(?:{p})" for p in anchored)) if anchored else None,
+        re.compile("|".join(f"(?:{p})" for p in loose)) if loose else None,
+    )
+
+
+def _line_matches(patterns: _LinePatterns, line: str) -> bool:
+    anchored, loose = patterns
+    return bool((anchored is not None and anchored.match(line)) or (loose is not None and loose.search(line)))
+
+
+_BOILERPLATE = _line_patterns(BOILERPLATE_LINE_PATTERNS)
+_FOOTER_START = _line_patterns(FOOTER_START_PATTERNS)
+_FOOTER_LINE = _line_patterns(FOOTER_LINE_PATTERNS)
 _SENTENCE_END = "。！？；：…”’」』）)!?;:"
 _HEADING_START = re.compile(
     r"^(?:[一二三四五六七八九十百]{1,4}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.．、]|第[一二三四五六七八九十百零〇\d]{1,5}[章节条编部分]"
@@ -348,13 +350,13 @@ def is_boilerplate(line: str) -> bool:
     if len(line) > _FURNITURE_MAX:
         return False
     compact = _compact(line)
-    return _BOILERPLATE.search(compact) or _FOOTER_LINE.search(compact)
+    return _line_matches(_BOILERPLATE, compact) or _line_matches(_FOOTER_LINE, compact)
 
 
 def footer_start(lines: Sequence[str], begin: int = 0) -> int:
     """Index of the first footer line at or after `begin` (len(lines) when there is none)."""
     for i in range(begin, len(lines)):
-        if len(lines[i]) <= _FURNITURE_MAX and _FOOTER_START.search(_compact(lines[i])):
+        if len(lines[i]) <= _FURNITURE_MAX and _line_matches(_FOOTER_START, _compact(lines[i])):
             return i
     return len(lines)
 
