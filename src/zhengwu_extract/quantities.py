@@ -978,7 +978,7 @@ def _years(
             k += 1
         if h.year_set:
             continue
-        here = local.get(clauses.start(span[0], h.start))
+        here = local.get(clauses.start(span[0], h.start)) if local else None
         inside = here is not None and (here.reach is None or here.reach[0] <= h.start < here.reach[1])
         h.year = here.year if here is not None and inside else year
         h.year_set = True
