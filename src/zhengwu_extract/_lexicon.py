@@ -86,6 +86,9 @@ PREVIOUS_YEAR_BASES: Final[frozenset[str]] = frozenset(
     {"比上年", "较上年", "比去年", "较去年", "比上一年", "较上一年", "与上年相比", "比上年末", "较上年末"}
 )
 
+# What stands before the second ratio of 由…调整为… (the same ratio at a later time).
+RATIO_CHANGE_WORDS: Final[tuple[str, ...]] = ("调整", "调整为", "变为", "变化为", "转变为", "优化为", "提高到", "变成")
+
 # Heads of indicators whose figures have no unit (水质综合指数3.4830, 收入比值为2.19, 结构比为7.6:44.8:47.6).
 UNITLESS_HEADS: Final[tuple[str, ...]] = (
     "指数", "比值", "系数", "比为", "比例为", "结构比", "结构为", "之比", "倍数", "比率", "PMI", "CPI", "PPI",

@@ -165,7 +165,7 @@ _AMOUNT = re.compile(
             (?P<pp>个百分点|百分点)
           | (?P<scale>{_SCALE_ALT})?(?P<q2>余|多)?(?P<base>{_BASE_ALT})?(?P<per>(?:/(?:{_PER_ALT})){{1,2}})?
         )
-        (?P<q3>{_POST_ALT})?                       # 以上, 左右 …
+        (?P<q3>{_POST_ALT}|(?<=倍)多)?              # 以上, 左右 …, 1倍多
     )
     """,
     re.VERBOSE,
@@ -184,6 +184,7 @@ _TIME = re.compile(
     | (?P<rel>前年|去年|上年度|今年|本年度|明年)
     | (?P<now>截至目前|截止目前|截至当前|目前|当前|现阶段|至今|迄今)
     | (?P<past>(?:刚刚)?过去(?:的)?一年(?:来|里|中|间)?|一年来)   # the year a report looks back on
+    | (?P<ytd>(?<![\d年])1\s?[-—–~～至]\s?(?:1[0-2]|[2-9])月份?|(?<!年)(?:前三季度|上半年))  # 1-10月: this year so far
     | (?P<span>近年来|近几年来?|多年来|这些年来?|历年来
         |(?:今后|未来)(?:(?:\d{{1,2}}|{_CN_SMALL}{{1,2}}|几)年|一个时期|一段时期|一段时间|(?=[,，]))  # not 未来产业
         |近(?:\d{{1,2}}|{_CN_SMALL}{{1,2}})年来?
@@ -219,7 +220,7 @@ _GROUP_GAP = re.compile(r"[\s、，,：:；;和与及或]")  # … or two groups
 _YEAR_IN_LIST = re.compile(rf"({_Y})\s?年")
 # What a removed time expression leaves behind: 2015年秋, 2016年春季, 2022年末 …
 _AFTER_TIME = re.compile(
-    "\x00(?:春季|秋季|夏季|冬季|上半年|下半年|年初|年末|年底|底|末|初|春|秋|全年|前三季度|一季度|[1-4]季度)?"
+    "\x00(?:春季|秋季|夏季|冬季|上半年|下半年|年初|年末|年底|底|末|初|春|秋|全年|前三季度|一季度|[1-4]季度|同期)?"
 )
 
 _PRE_QUAL = re.compile(f"(?:{_alternation(lex.PRE_QUALIFIERS)})$")
@@ -314,6 +315,7 @@ class _Time:
     warning: str | None = None
     sentence_only: bool = False  # a deadline (到2025年): its sentence only
     reach: tuple[int, int] | None = None  # a year in brackets holds for the bracket only
+    base: bool = False  # the base of a comparison (比2015年): blanked from indicators, no year given
 
 
 @dataclass(slots=True)
@@ -379,8 +381,9 @@ def _find_hits(text: str, folded: str, times: Sequence[_Time]) -> list[_Hit]:
     hits: list[_Hit] = []
     if ":" in folded or "：" in folded:
         for m in _RATIO.finditer(folded):
-            if _RATIO_CUE.search(folded, max(0, m.start() - 12), m.start()) is None:
-                continue
+            clause = max(folded.rfind(mark, max(0, m.start() - 40), m.start()) for mark in ",;；。")  # ， is folded
+            if _RATIO_CUE.search(folded, max(0, clause + 1, m.start() - 40), m.start()) is None:
+                continue  # 三次产业投资占比由…调整为0.7:50.7:48.6: the cue may stand a clause's length back
             for term in _RATIO_TERM.finditer(folded, m.start(), m.end()):
                 hits.append(_Hit(start=term.start(), end=term.end(), value=Decimal(term.group()), unit=None,
                                  lead=term.start(), ratio=m.start()))  # fmt: skip
@@ -493,8 +496,8 @@ def _chinese_ok(num: str, q1: str | None, pre: str | None, unit: str | None, q3:
         return False
     if any(ch in "十百千" for ch in num):
         return len(num) > 1 or q1 is not None or pre is not None
-    if q3 in ("以上", "以下", "以内"):
-        return True
+    if q3 in ("以上", "以下", "以内") or unit in ("倍", "个百分点", "百分点"):
+        return True  # 两个以上, 增长一倍多, 提高一个百分点
     info = unit_info(unit)
     return info is not None and info[0] == "duration" and (not after or after in _CLAUSE_DELIMS)
 
@@ -556,10 +559,13 @@ def _ends_list(text: str, pos: int) -> bool:
 # --- time ---------------------------------------------------------------------------------------
 
 
-def _find_times(text: str, doc_year: int | None, past_year: int | None = None) -> list[_Time]:
+def _find_times(
+    text: str, doc_year: int | None, past_year: int | None = None, this_year: int | None = None
+) -> list[_Time]:
     """Time expressions of a paragraph with the year each gives.
 
-    `past_year` is the year that 一年来/过去一年 look back on (see `_State.past_year`).
+    `past_year` is the year that 一年来/过去一年 look back on (see `_State.past_year`);
+    `this_year` the year a bare 1-10月 or 上半年 belongs to (the year in force, else of writing).
     """
     out: list[_Time] = []
     depth, swept = 0, 0  # bracket depth, counted once through the text
@@ -577,6 +583,21 @@ def _find_times(text: str, doc_year: int | None, past_year: int | None = None) -
         opener = text[max(0, m.start() - 16) : m.start()].rstrip()[-1:] in _SPAN_OPENERS
         if kind == "now" and before and before in _WORD_BEFORE_MU and m.group().startswith("目"):
             continue  # 项目前期: not 目前
+        role = _base_role(text, m.end(), kind, before)
+        if role == "skip":
+            continue
+        if role == "base":  # 比2015年, 是1997年的1.8倍, 与去年同期相比: not the year of the figures
+            out.append(_Time(m.start(), m.end(), None, carries=False, period=False, base=True))
+            continue
+        if role == "from":  # 由去年同期的1.1:50.3:48.6调整为…: the year of the starting level only
+            to = min((i for i in (text.find(w, m.end(), m.end() + 60) for w in "到至为") if i >= 0), default=-1)
+            depth += _bracket_balance(text, swept, m.start())
+            swept = m.start()
+            year = None if doc_year is None or kind != "rel" else doc_year + _REL_OFFSET[m.group()]
+            year = int(m.group("y")) if kind == "year" else year
+            reach = (m.start(), to if to >= 0 else m.end() + 60)
+            out.append(_Time(m.start(), m.end(), year, carries=False, period=False, reach=reach))
+            continue
         if kind in ("span", "past") and not opener:
             continue  # 失业率为多年来最低: not a time frame for the figures
         deadline = deadline or (kind == "year" and not opener)  # 较2021年, 工程2023年培训计划: this sentence only
@@ -603,8 +624,6 @@ def _find_times(text: str, doc_year: int | None, past_year: int | None = None) -
                 warning = f"年 lost in a date repaired: {m.group()} → {year}年{m.group('d_m')}月"
         elif kind == "year":
             year, period = int(m.group("y")), True
-        elif kind == "rel" and before in ("比", "较", "与", "同"):
-            continue  # 比去年预算低0.4个百分点: the base of a comparison, not the year of the figures
         elif kind == "rel":  # 今年是…收官之年。 carries into the next paragraphs, as a plain year does
             year = None if doc_year is None else doc_year + _REL_OFFSET[m.group()]
             period = year is not None and opener  # not 比去年, 与去年持平
@@ -612,12 +631,31 @@ def _find_times(text: str, doc_year: int | None, past_year: int | None = None) -
             year = doc_year
         elif kind == "past":
             year, period = past_year, past_year is not None
+        elif kind == "ytd":
+            year = this_year
         time = _Time(m.start(), m.end(), year, carries=not local, period=period and not local, warning=warning)
         time.sentence_only = deadline
         if depth > 0:
             time.reach = (_bracket_open(text, m.start()), _bracket_close(text, m.end()))
         out.append(time)
     return out
+
+
+def _base_role(text: str, end: int, kind: str | None, before: str) -> str | None:
+    """"base" for a time that is the base a figure is compared with (较2021年增长, 是1997年的1.8倍,
+    与去年同期相比), "skip" for such a 去年 read as part of the comparison words (比去年预算低),
+    "from" for the time of a starting level (由去年同期的1.1:50.3:48.6调整为…), None for a
+    figure's own time."""
+    if kind not in ("year", "rel"):
+        return None
+    after = text[end : end + 2]
+    if before in ("由", "从") and (after == "同期" or after[:1] == "的"):
+        return "from"  # 从1997年的7.4万亿元增加到…: the starting level's year, carried no further
+    if kind == "rel" and before in ("比", "较", "与", "同"):
+        return "skip"  # 比去年, 与去年: left in the text, where the comparison words are read
+    if before in ("比", "较") or after == "同期":
+        return "base"
+    return "base" if before == "是" and after[:1] == "的" else None
 
 
 def _bracket_open(text: str, pos: int) -> int:
@@ -955,7 +993,12 @@ def _ratio_parts(hits: list[_Hit]) -> None:
     for h in hits:
         if h.ratio is not None:
             terms.setdefault(h.ratio, []).append(h)
+    previous: list[_Hit] | None = None
     for group in terms.values():
+        if previous is not None and group[0].indicator in (None, *lex.RATIO_CHANGE_WORDS):
+            for h in group:  # 由1.1:50.3:48.6调整为0.7:50.7:48.6: the same ratio, later
+                h.indicator = previous[0].indicator
+        previous = group
         if len(group) == len(lex.SECTOR_PARTS) and "产业" in (group[0].indicator or ""):
             for h, part in zip(group, lex.SECTOR_PARTS, strict=False):
                 h.category = part
@@ -967,7 +1010,7 @@ def _years(
     """The year of each hit: a local expression of its clause, else the last one before it, else carried."""
     local: dict[int, _Time] = {}
     for t in times:
-        if not t.carries:
+        if not t.carries and not t.base:
             local.setdefault(clauses.start(span[0], t.start), t)
     carrying = [t for t in times if t.carries]
     k = 0
@@ -978,10 +1021,31 @@ def _years(
             k += 1
         if h.year_set:
             continue
-        here = local.get(clauses.start(span[0], h.start)) if local else None
-        inside = here is not None and (here.reach is None or here.reach[0] <= h.start < here.reach[1])
+        at = h.start if h.ratio is None else h.ratio  # a ratio's terms share the clause of its first
+        here = local.get(clauses.start(span[0], at)) if local else None
+        inside = here is not None and (here.reach is None or here.reach[0] <= at < here.reach[1])
         h.year = here.year if here is not None and inside else year
         h.year_set = True
+
+
+_AVERAGE = re.compile(r"(?:平均每年|每年平均|年均)(?:实际)?(?:增长|增加|提高|下降|减少|递增|递减)")  # not 年均浓度
+_FROM_TO = re.compile(r"[到至为]")
+
+
+def _period_figures(clauses: _Clauses, span: tuple[int, int], hits: list[_Hit]) -> None:
+    """No single year for an average over years (平均每年增长7.7%, 年均增长) or for a starting
+    level whose own year is not written (由17.8平方米增加到近22平方米: the 17.8)."""
+    text = clauses.text
+    for i, h in enumerate(hits):
+        if h.year is None:
+            continue
+        before = text[clauses.start(span[0], h.lead) : h.lead]
+        if _AVERAGE.search(before):
+            h.year = None
+        elif before.rstrip().endswith(("从", "由")) and i + 1 < len(hits):
+            nxt = hits[i + 1]
+            if clauses.start(span[0], nxt.lead) <= h.start and _FROM_TO.search(text, h.end, nxt.lead):
+                h.year = None
 
 
 # --- 分别为 lists ------------------------------------------------------------------------------
@@ -1127,7 +1191,8 @@ def _paragraph(text: str, offset: int, state: _State, section_of: _SectionIndex 
     """Quantity records of one paragraph; updates the carried year."""
     folded = fold_digits(text)
     section = section_of.heading(offset) if section_of else None  # sections begin at line starts
-    times = _find_times(folded, state.doc_year, state.past_year)
+    this_year = state.year if state.year_known and state.year is not None else state.doc_year
+    times = _find_times(folded, state.doc_year, state.past_year, this_year)
     hits = _lend_units(folded, _join_ranges(folded, _find_hits(text, folded, times)))
     state.warnings.extend(t.warning for t in times if t.warning)
     clauses = _Clauses(folded)
@@ -1147,6 +1212,7 @@ def _paragraph(text: str, offset: int, state: _State, section_of: _SectionIndex 
         h0, t0 = h1, t1
         if s_hits:
             _read_sentence(clauses, span, s_hits, s_times, year, subject)
+            _period_figures(clauses, span, s_hits)
             sentence = text[span[0] : span[1]].strip()
             for i, h in enumerate(s_hits):
                 if i and s_hits[i - 1].end == h.start and s_hits[i - 1].unit:
