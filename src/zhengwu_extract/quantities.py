@@ -591,12 +591,12 @@ def _find_times(
             continue
         if role == "from":  # 由去年同期的1.1:50.3:48.6调整为…: the year of the starting level only
             to = min((i for i in (text.find(w, m.end(), m.end() + 60) for w in "到至为") if i >= 0), default=-1)
-            depth += _bracket_balance(text, swept, m.start())
-            swept = m.start()
-            year = None if doc_year is None or kind != "rel" else doc_year + _REL_OFFSET[m.group()]
-            year = int(m.group("y")) if kind == "year" else year
+            if kind == "year":
+                start_year: int | None = int(m.group("y"))
+            else:
+                start_year = None if doc_year is None else doc_year + _REL_OFFSET[m.group()]
             reach = (m.start(), to if to >= 0 else m.end() + 60)
-            out.append(_Time(m.start(), m.end(), year, carries=False, period=False, reach=reach))
+            out.append(_Time(m.start(), m.end(), start_year, carries=False, period=False, reach=reach))
             continue
         if kind in ("span", "past") and not opener:
             continue  # 失业率为多年来最低: not a time frame for the figures
