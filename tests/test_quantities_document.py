@@ -124,6 +124,8 @@ WORK_REPORT_YEARS = [
     ("gwr2025_chongqing.from_docx.txt", "地区生产总值达到32193.15亿元", "32193.15亿元", 2024),
     # 比去年 is the base of a comparison: the deficit is this year's (2018)
     ("govcn_gwr_national_2018.gbk.txt", "今年赤字率拟按2.6%安排", "2.38万亿元", 2018),
+    # delivered 2003年3月5日 (——…在…会议上), republished 2006-02-16: 今年 is 2003
+    ("govcn_gwr_national_2003.gbk.txt", "今年中央财政预算用于支持这项改革的资金", "３０５亿元", 2003),
 ]
 
 

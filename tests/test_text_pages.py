@@ -107,7 +107,8 @@ PAGES: list[tuple[Path, str | None, dict[str, Any], str, list[str]]] = [
     (
         TEXT / "govcn_gwr_national_2003.gbk.txt",
         "2003年国务院政府工作报告",
-        {"index_no": None},
+        # the portal's dateline under the title: 中央政府门户网站 www.gov.cn 2006年02月16日 来源：新华社
+        {"index_no": None, "publisher": "新华社", "publish_date": "2006-02-16"},
         "2003年政府工作报告——2003年3月5日在第十届全国人民代表大会第一次会议上",
         ["【字体", "E-mail推荐", "当前位置", "<U+00A0>", "<!--", "责任编辑"],
     ),

@@ -556,6 +556,11 @@ _NOT_TITLE = re.compile(
 _BRACKET_DATE = re.compile(
     r"^[（(]\s{0,2}(?P<d>(?:19|20)\d{2}\s{0,2}年\s{0,2}\d{1,2}\s{0,2}月\s{0,2}\d{1,2}\s{0,2}日)\s{0,2}[)）]$"
 )
+# A portal's dateline under the title: site, date, then 来源 (not a label at the line start).
+_SOURCE_LINE = re.compile(
+    r"^.{0,40}?(?P<d>(?:19|20)\d{2}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日)(?:\s{0,3}\d{1,2}:\d{2})?"
+    r"\s{0,6}来源[:：]\s{0,2}(?P<src>[^\s:：]{2,20})$"
+)
 _PART_HEADING = re.compile(r"^第[一二三四五六七八九十]{1,3}(?:部分|编|篇)")
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
 _HTML_COMMENT_LINE = re.compile(r"^\s*<!--.{0,200}-->\s*$")
@@ -591,8 +596,15 @@ def read_text_page(text: str) -> PageParts:
             start = title_line + 1
     # a 发布日期 line under the title belongs to the header too: take its time of day
     more: list[tuple[str, str]] = []
-    while start < len(lines) and (not lines[start].strip() or _line_has_label(lines[start])):
-        more += [(label, value) for _, label, value in text_header_pairs([lines[start]])]
+    while start < len(lines):
+        line = lines[start]
+        source = _SOURCE_LINE.match(line.strip()) if not more and title is not None else None
+        if source:  # 中央政府门户网站 www.gov.cn 2006年02月16日 来源：新华社
+            more += [("发布日期", source["d"]), ("来源", source["src"])]
+        elif line.strip() and not _line_has_label(line):
+            break
+        else:
+            more += [(label, value) for _, label, value in text_header_pairs([line])]
         start += 1
     if more:
         later, _, _ = metadata_from_pairs(more)

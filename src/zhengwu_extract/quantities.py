@@ -1340,11 +1340,15 @@ def _text_quantities(text: str, state: _State, section_of: _SectionIndex | None)
 
 _FULL_DATE = re.compile(r"((?:19|20)\d{2})\s?年\s?(\d{1,2})\s?月\s?\d{1,2}\s?日")
 _ISO_MONTH = re.compile(r"(\d{4})-(\d{2})")
+_OCCASION_DATE = re.compile(r"——\s?((?:19|20)\d{2})\s?年\s?(\d{1,2})\s?月\s?\d{1,2}\s?日\s?在")
 
 
 def _doc_date(metadata: Metadata, body: str, text_date: str | None = None) -> tuple[int | None, int | None]:
     """Year and month of writing (成文日期), else of the date the text gives itself, else of
     publication, else of a full date heading or closing the body."""
+    occasion = _OCCASION_DATE.search(fold_digits(body[:300])) if not text_date else None
+    if occasion and not metadata.written_date:  # 2003年政府工作报告——2003年3月5日在…会议上, republished in 2006
+        return int(occasion.group(1)), int(occasion.group(2))
     for date in (metadata.written_date, text_date, metadata.publish_date):
         if date and date[:4].isdigit():
             iso = _ISO_MONTH.match(date)
