@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from pathlib import Path
 
@@ -159,3 +160,22 @@ def test_a_year_in_a_heading_holds_for_its_subsections() -> None:
     top2 = Section(level=1, marker="二、", heading="2025年主要任务", start=b, end=len(body), children=[sub2])
     records, _ = document_quantities(body, [top1, top2], Metadata())
     assert [(q.raw, q.year) for q in records] == [("12所", 2024), ("1.2万人", 2025)]
+
+
+def test_time_candidates_miss_no_time_expression(fixtures: Path) -> None:
+    """`_TIME_START` keeps only characters a time can begin with; tried everywhere (but inside a
+    digit run) the time pattern must find nothing more on any fixture page."""
+    from zhengwu_extract import quantities as q
+    from zhengwu_extract.numbers import fold_digits
+
+    everywhere = re.compile(r"(?<!\d)[\s\S]")
+    lines = [
+        fold_digits(line)
+        for path in sorted(fixtures.glob("text/*.txt"))
+        for line in path.read_text(encoding="utf-8", errors="replace").split("\n")
+    ]
+    lines += ["2015年前三季度增长", "今年上半年", "1-10月，", "刚刚过去的一年", "一年来", "近三年来", "今后五年",
+              "截至目前", "现阶段", "这些年来", "自2014年以来", "上年度", "20152016学年度", "20159月"]  # fmt: skip
+    for line in lines:
+        fast = [m.span() for m in q._scan(q._TIME, q._TIME_START, line)]
+        assert fast == [m.span() for m in q._scan(q._TIME, everywhere, line)], line

@@ -197,7 +197,15 @@ _WORD_BEFORE_MU = frozenset("项节科栏名题")  # 项目前期, 节目前: �
 
 # The characters an amount or a time expression can begin with, for `_scan`.
 _AMOUNT_START = re.compile(r"(?<![\d零〇一二两三四五六七八九十百千])[\d零〇一二两三四五六七八九十百千+-]")
-_TIME_START = re.compile(r"(?<!\d)\d|[从自去今明前上本截目当现至迄近多这历未过刚一二两三四五六七八九十]")
+# One character each, then what must follow it for a _TIME branch to match there (前→年/三季度,
+# 目→前 …): most 上, 一, 多 of a page are not the start of a time, and each try of _TIME costs.
+_TIME_START = re.compile(
+    r"[\d从自前去今明上本截目当现至迄近多这历未过刚一二两三四五六七八九十]"
+    r"(?:(?<=\d)(?<!\d\d)|(?<=[从自])(?=\d)|(?<=前)(?=年|三季度)|(?<=[去明])(?=年)|(?<=今)(?=[年后])"
+    r"|(?<=上)(?=年度|半年)|(?<=本)(?=年度)|(?<=截)(?=[至止])|(?<=[目当])(?=前)|(?<=现)(?=阶段)|(?<=[至迄])(?=今)"
+    r"|(?<=近)(?=[\d年几一二两三四五六七八九十])|(?<=多)(?=年)|(?<=这)(?=些年)|(?<=历)(?=年)|(?<=未)(?=来)"
+    r"|(?<=过)(?=去)|(?<=刚)(?=刚过去)|(?<=[一二两三四五六七八九十])(?=[一二两三四五六七八九十]?年))"
+)
 _WORTH_READING = re.compile(r"[\d０-９一二两三四五六七八九十百千]|去年|今年|明年|前年|目前|当前|至今|年来|过去")
 _CLAUSE_DELIM = re.compile(r"[，,；;：:。！？!?\n]")
 _SENTENCE_END = re.compile(r"[。！？!?]+")
