@@ -345,7 +345,7 @@ def test_read_pdf_page_directly() -> None:
 
 
 def test_csrc_every_row_is_found_in_the_body(csrc: zx.Document) -> None:
-    from zhengwu_extract.tables import _Locator
+    from zhengwu_extract.table_records import _Locator
 
     # rows whose category is written once on the page (merged cells) are found by their own cells,
     # and a page's first row, which repeats the category, does not pull the search ahead

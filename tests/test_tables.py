@@ -16,16 +16,8 @@ from hypothesis import strategies as st
 
 import zhengwu_extract as zx
 from zhengwu_extract.models import Quantity, Table
-from zhengwu_extract.tables import (
-    clean_cell,
-    document_table_quantities,
-    is_number_cell,
-    table_quantities,
-    table_row_spans,
-    tables_from_html,
-    tables_from_lines,
-    tables_from_pdf,
-)
+from zhengwu_extract.table_records import document_table_quantities, table_quantities, table_row_spans
+from zhengwu_extract.tables import clean_cell, is_number_cell, tables_from_html, tables_from_lines, tables_from_pdf
 
 FIXTURES = Path(__file__).parent / "fixtures" / "tables"
 PAGES = Path(__file__).parent / "fixtures" / "html"  # whole corpus pages, shared with the HTML tests

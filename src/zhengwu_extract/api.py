@@ -133,7 +133,7 @@ def _parse(data: bytes | str, source: str | None, with_quantities: bool, limits:
         warnings += quantity_warnings
     tables = parts.tables
     try:  # table records (origin "table") join the text ones; a failure here leaves the page without them
-        from .tables import add_table_quantities
+        from .table_records import add_table_quantities
 
         tables, quantities = add_table_quantities(
             loaded.format,

@@ -141,7 +141,8 @@ def _damaged(exc: BaseException, source: str | None) -> PdfError:
 
 def _read(pdf: Any, source: str | None, limits: Limits, warnings: list[str]) -> PageParts:
     """The open PDF page by page (each closed at once), then furniture, title, paragraphs, header, body."""
-    from .tables import join_pdf_tables, locate_tables, pdf_page_tables
+    from .table_records import locate_tables
+    from .tables import join_pdf_tables, pdf_page_tables
 
     try:
         pages = pdf.pages
