@@ -52,9 +52,13 @@ VERBS_BEFORE_OBJECT: Final[tuple[str, ...]] = (
     "覆盖", "认定", "评选", "评定", "表彰", "获得", "涉及", "等", "了", "达", "共", "累计", "分流",
     "安置", "改造", "提供", "发放", "落实", "投放", "配备", "更新", "新开", "开设", "取消", "下放",
     "加强", "探索在", "探索", "推动", "确保", "培育", "扶持", "支持", "对", "向", "为", "给", "在",
+    "扩展至", "扩大至", "扩大到", "拓展至", "拓展到", "延伸至", "延伸到",
 )  # fmt: skip
 # Last characters of a verb phrase (加快推进, 打造, 启动建设 …): the counted thing follows the number.
-VERB_FINAL_CHARS: Final[frozenset[str]] = frozenset("进造设动成育施增办立升展建启引培创扶帮组推开完实提新改购")
+VERB_FINAL_CHARS: Final[frozenset[str]] = frozenset("进造设动成育施增办立升展建启引培创扶帮组推开完实提新改购好理")
+
+# Words that end a clause of their own (价格与去年持平、居住价格上涨0.5%): what follows a 、 after them is a new name.
+CLAUSE_FINAL_WORDS: Final[tuple[str, ...]] = ("持平", "翻番", "破亿", "落地", "完工", "竣工", "投产", "实施")
 
 # Where the noun phrase after a number ends (有11个教学点于2016年春季停办).
 AFTER_STOPS: Final[tuple[str, ...]] = (

@@ -267,6 +267,7 @@ _MAX_AFTER = 14  # the noun after a measure word is read at most this far
 _MAX_CUT_OF = 18  # a longer phrase keeps only what follows its last 的
 _MAX_BEFORE = 40  # the words before a number are read at most this far back
 _MAX_HEAD = 80  # the words before 分别为 likewise
+_MIN_CLAUSE = 6  # words before a 、 ending in a verb are a clause of their own from this length
 
 
 # --- records in the making --------------------------------------------------------------------
@@ -730,7 +731,7 @@ def _after_phrase(text: str, pos: int, skip_of: bool = False) -> tuple[str, int]
         if i and _AFTER_STOP.match(window, i):
             break
         out.append(ch)
-    noun = "".join(out).strip(_EDGE_JUNK)
+    noun = "".join(out).strip(_EDGE_JUNK).rstrip("和与及或")  # 保障工程和25个…: the list goes on
     return (noun, pos + len(out)) if len(noun) >= 2 else ("", pos)
 
 
@@ -840,6 +841,9 @@ def _read_sentence(
             continue
         lo = max(clauses.start(s_start, h.lead), prev_end, h.lead - _MAX_BEFORE)
         raw = text[lo : h.lead]
+        if "、" in raw:
+            cut = _clause_cut(raw)
+            lo, raw = lo + cut, raw[cut:]
         phrase = _clean_phrase(_blank_times(raw, lo, times), timed=True)
         gap = text[prev.end : h.lead].strip() if prev is not None else None
         gap_is_list = gap in _CONTINUATIONS or (gap is not None and gap in _RANGE_DASHES)
@@ -855,6 +859,16 @@ def _read_sentence(
                 after, after_end = "", h.end  # 5160元增加到…: a change follows, not the counted thing
         if h.unit and h.unit.endswith("人") and text[h.end : h.end + 1] == "口":
             after, after_end = "人口", h.end + 1  # 13亿多人口: the people are the thing counted
+        # 新增9829张家庭养老床位, 整体提升100所学校: a verb (a change word too) takes the counted thing as its object
+        counted_object = (
+            info is not None
+            and info[0] == "count"
+            and (
+                phrase.verb_before
+                or "、" in phrase.text  # 办公室、人事股、…信息中心21个股室和直属单位: the members, then their count
+                or (phrase.change is not None and _CHANGE_END.at_end(phrase.text) is not None)
+            )
+        )
         to_level = (
             raw.rstrip().endswith(("到", "至"))
             and prev is not None
@@ -862,10 +876,12 @@ def _read_sentence(
         )
         if prev is not None and h.ratio is not None and prev.ratio == h.ratio:
             h.indicator, h.change, h.base_record = prev.indicator, prev.change, False
-        elif (
-            after
-            and not (phrase.comparison or phrase.change)
-            and (len(phrase.text) <= 2 or phrase.verb_before or raw.rstrip().endswith("等") or after == "人口")
+        elif after and (
+            (
+                not (phrase.comparison or phrase.change)
+                and (len(phrase.text) <= 2 or phrase.verb_before or raw.rstrip().endswith("等") or after == "人口")
+            )
+            or (counted_object and not phrase.comparison)
         ):
             h.indicator = after
             consumed = after_end - h.end
@@ -914,6 +930,23 @@ def _read_sentence(
         if a.high is not None and (a.low, a.high) == (b.low, b.high) and len(a.indicator or "") <= 1:
             a.indicator = b.indicator  # 处1万元以上10万元以下的罚款: the bounds share what they bound
     _ratio_parts(hits)
+
+
+def _clause_cut(raw: str) -> int:
+    """Where the words naming a figure begin when a whole clause stands before them, joined by 、
+    (园区启动建设、签约项目163个 → 签约项目); 0 when the 、 joins items of one name (生均校地、生均校舍)."""
+    cut, pos = 0, 0
+    for part in raw.split("、")[:-1]:
+        pos += len(part) + 1
+        words = part.strip(_EDGE_JUNK)
+        if len(words) >= _MIN_CLAUSE and (
+            words[-1] in lex.VERB_FINAL_CHARS
+            or (len(_VERB_END.at_end(words) or "") >= 2)
+            or _CHANGE_END.at_end(words) is not None
+            or words.endswith(lex.CLAUSE_FINAL_WORDS)
+        ):
+            cut = pos
+    return cut if len(raw) - cut >= 2 else 0
 
 
 def _unitless_ok(h: _Hit, subject: list[str]) -> bool:

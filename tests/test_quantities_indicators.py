@@ -1,0 +1,99 @@
+"""Indicators, categories, kinds and missed figures on unseen pages (government work reports 2025,
+a statistical communiqué, a housing bureau evaluation): real sentences, expected records by reading.
+
+An expected record is (value, unit, indicator, category); the indicator passes when its character
+F1 with the hand-written one is at least 0.6 (the answer key's criterion). Years are not checked
+here (test_quantities.py and test_quantities_document.py do).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+import pytest
+
+import zhengwu_extract as zx
+
+
+def char_f1(a: str, b: str | None) -> float:
+    """Character F1 of two phrases (the answer key's indicator criterion)."""
+    if not b:
+        return 0.0
+    common = sum((Counter(a) & Counter(b)).values())
+    if not common:
+        return 0.0
+    p, r = common / len(b), common / len(a)
+    return 2 * p * r / (p + r)
+
+
+Expected = tuple[Any, str | None, str, str | None]
+
+
+def check(text: str, expected: list[Expected]) -> None:
+    records = zx.extract_quantities(text, doc_year=2025)
+    got = [(q.value, q.unit, q.indicator, q.category) for q in records]
+    assert [(v, u, c) for v, u, _, c in got] == [(v, u, c) for v, u, _, c in expected], got
+    for (_, _, indicator, _), want in zip(got, expected, strict=True):
+        assert char_f1(want[2], indicator) >= 0.6, (want[2], indicator, got)
+
+
+# The counted thing follows the number when a verb (or a change word used as a verb) stands before it.
+COUNTED_OBJECTS: list[Any] = [
+    ("今年，我们将接续办好15件重点民生实事。", [(15, "件", "重点民生实事", None)]),
+    ("整体提升100所学校周边环境。", [(100, "所", "学校周边环境", None)]),
+    ("新增9829张家庭养老床位。", [(9829, "张", "家庭养老床位", None)]),
+    ("扎实抓好15件群众身边具体实事。", [(15, "件", "群众身边具体实事", None)]),
+    ("每月一题专项治理13个高频共性难题。", [(13, "个", "高频共性难题", None)]),
+    (
+        "新设政府投资基金扩展至8个投资领域、带动社会投资286亿元。",
+        [(8, "个", "投资领域", None), (286, "亿元", "社会投资", None)],
+    ),
+    (
+        "内设办公室、人事股、财计股、规划勘测设计院、信息中心21个股室和直属单位,另按规定设立了机关党支部。",
+        [(21, "个", "股室和直属单位", None)],
+    ),
+    (
+        "实施165个农村饮水水源保障工程和25个城乡供水一体化工程。",
+        [(165, "个", "农村饮水水源保障工程", None), (25, "个", "城乡供水一体化工程", None)],
+    ),
+]
+
+# A clause joined by 、 before the words that name the figure is not part of them.
+CLAUSES_BEFORE: list[Any] = [
+    ("重庆枢纽港产业园启动建设、签约项目163个。", [(163, "个", "签约项目", None)]),
+    (
+        "“大综合一体化”行政执法改革试点顺利推进、执法事项综合率达到71.9%。",
+        [(71.9, "%", "执法事项综合率", None)],
+    ),
+    (
+        "支持科技创新和制造业发展、减税降费及退税超1500亿元。",
+        [(1500, "亿元", "减税降费及退税", None)],
+    ),
+    (
+        "娱乐教育文化用品及服务价格与去年持平、居住价格上涨0.5%。",
+        [(0.5, "%", "居住价格上涨", None)],
+    ),
+    (  # the 、 of a 分别为 list joins items of one name
+        "我区校舍场地建设对照义务教育学校办学基本标准指标体系生均校地、生均校舍、生均体育场馆达标率分别为:"
+        "小学:91.5%97.2%94.3%;中学:97.4%100%94.9%",
+        [
+            (91.5, "%", "生均校地", "小学"),
+            (97.2, "%", "生均校舍", "小学"),
+            (94.3, "%", "生均体育场馆达标率", "小学"),
+            (97.4, "%", "生均校地", "中学"),
+            (100, "%", "生均校舍", "中学"),
+            (94.9, "%", "生均体育场馆达标率", "中学"),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), COUNTED_OBJECTS, ids=[c[0][:16] for c in COUNTED_OBJECTS])
+def test_counted_thing_after_a_verb(text: str, expected: list[Expected]) -> None:
+    check(text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), CLAUSES_BEFORE, ids=[c[0][:16] for c in CLAUSES_BEFORE])
+def test_clause_before_a_list_mark_is_cut(text: str, expected: list[Expected]) -> None:
+    check(text, expected)
