@@ -97,3 +97,72 @@ def test_counted_thing_after_a_verb(text: str, expected: list[Expected]) -> None
 @pytest.mark.parametrize(("text", "expected"), CLAUSES_BEFORE, ids=[c[0][:16] for c in CLAUSES_BEFORE])
 def test_clause_before_a_list_mark_is_cut(text: str, expected: list[Expected]) -> None:
     check(text, expected)
+
+
+# Categories: a sentence that splits a total names its parts; a school word inside one name splits nothing.
+CATEGORIES: list[Any] = [
+    (  # Daqing communiqué: groups doing the thing, after 其中
+        "全市固定资产投资1375.5亿元。其中，中省直企业完成投资475.7亿元，同比下降2.2%；地方完成投资899.8亿元，同比增长59.6%。",
+        [
+            (1375.5, "亿元", "固定资产投资", None),
+            (475.7, "亿元", "中省直企业完成投资", "中省直企业"),
+            (2.2, "%", "中省直企业完成投资下降", "中省直企业"),
+            (899.8, "亿元", "地方完成投资", "地方"),
+            (59.6, "%", "地方完成投资增长", "地方"),
+        ],
+    ),
+    (  # … of the total named before
+        "全市社会消费品零售总额803.1亿元。按地域分，城镇实现747.1亿元，同比增长16.5%；乡村实现56亿元，同比增长5.8%。",
+        [
+            (803.1, "亿元", "社会消费品零售总额", None),
+            (747.1, "亿元", "社会消费品零售总额", "城镇"),
+            (16.5, "%", "社会消费品零售总额增长", "城镇"),
+            (56, "亿元", "社会消费品零售总额", "乡村"),
+            (5.8, "%", "社会消费品零售总额增长", "乡村"),
+        ],
+    ),
+    (
+        "从产业投向看，第一产业投资95.3亿元，同比增长9.6%；第二产业投资708.8亿元，同比增长23.6%。",
+        [
+            (95.3, "亿元", "第一产业投资", "第一产业"),
+            (9.6, "%", "第一产业投资增长", "第一产业"),
+            (708.8, "亿元", "第二产业投资", "第二产业"),
+            (23.6, "%", "第二产业投资增长", "第二产业"),
+        ],
+    ),
+    (  # a sector that names its own indicator under 其中 is not split (the keys of four communiqués)
+        "其中，第一产业实现增加值153.6亿元，比上年增长11%；第二产业实现增加值3235.9亿元，比上年增长9.8%。",
+        [
+            (153.6, "亿元", "第一产业实现增加值", None),
+            (11, "%", "第一产业实现增加值增长", None),
+            (3235.9, "亿元", "第二产业实现增加值", None),
+            (9.8, "%", "第二产业实现增加值增长", None),
+        ],
+    ),
+    (  # a school level carries to the figures after it, up to the next ；
+        "全市普通高中招生20972人，在校生63184人，毕业生20418人；初中招生27799人，在校生110231人，毕业生31521人；"
+        "普通小学招生29620人，在校生147797人，毕业生27771人。",
+        [
+            (20972, "人", "普通高中招生", "普通高中"),
+            (63184, "人", "在校生", "普通高中"),
+            (20418, "人", "毕业生", "普通高中"),
+            (27799, "人", "初中招生", "初中"),
+            (110231, "人", "在校生", "初中"),
+            (31521, "人", "毕业生", "初中"),
+            (29620, "人", "普通小学招生", "普通小学"),
+            (147797, "人", "在校生", "普通小学"),
+            (27771, "人", "毕业生", "普通小学"),
+        ],
+    ),
+    ("高校毕业生初次毕业去向落实率85%。", [(85, "%", "高校毕业生初次毕业去向落实率", None)]),
+    ("新建、改扩建中小学和幼儿园208所。", [(208, "所", "中小学和幼儿园", None)]),
+    (
+        "新设立职业本科高校1所、高职院校3所，全省高校增至80所。",
+        [(1, "所", "职业本科高校", None), (3, "所", "高职院校", None), (80, "所", "全省高校", None)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CATEGORIES, ids=[c[0][:16] for c in CATEGORIES])
+def test_categories_of_a_split(text: str, expected: list[Expected]) -> None:
+    check(text, expected)

@@ -99,7 +99,7 @@ SECTOR_PARTS: Final[tuple[str, ...]] = ("第一产业", "第二产业", "第三�
 
 # Sub-groups a sentence splits a figure into (小学/初中): they become `category`.
 CATEGORY_WORDS: Final[tuple[str, ...]] = (
-    "普通高中", "特殊教育", "幼儿园", "小学", "初中", "高中", "中学", "中职", "高职", "高校",
+    "普通高中", "职业高中", "普通小学", "特殊教育", "幼儿园", "小学", "初中", "高中", "中学", "中职",
     "男性", "女性", "男生", "女生",
 )  # fmt: skip
 # Heads that make a category word itself the counted thing (学校共133所,其中小学94所).

@@ -267,6 +267,9 @@ _MAX_AFTER = 14  # the noun after a measure word is read at most this far
 _MAX_CUT_OF = 18  # a longer phrase keeps only what follows its last 的
 _MAX_BEFORE = 40  # the words before a number are read at most this far back
 _MAX_HEAD = 80  # the words before 分别为 likewise
+_GROUP_VERB = re.compile(r"(?:其中[，,：:]?)?([^\s，,；;：:、。\x00]{2,7}?)(?:完成|实现)")
+_BREAKDOWN = re.compile(r"\s{0,2}(?:其中|按[^，,。；;\d]{1,6}分|[从分][^，,。；;\d]{1,8}看)")
+_TERSE_GAP = re.compile(r"[，,][^，,；;。\d]{0,6}$")  # 招生20972人，在校生63184人: the next figure of one part
 _MIN_CLAUSE = 6  # words before a 、 ending in a verb are a clause of their own from this length
 
 
@@ -298,6 +301,7 @@ class _Hit:
     year: int | None = None
     year_set: bool = False
     base_record: bool = True
+    guessed: bool = False  # the category is a school word inside the indicator, not a split the sentence states
 
 
 @dataclass(slots=True)
@@ -834,6 +838,8 @@ def _read_sentence(
     _years(clauses, span, hits, times, carried)
     prev_end = s_start
     prev: _Hit | None = None
+    outer = subject[0] if subject else None  # what the sentence before named: a breakdown splits it
+    groups: dict[int, str] = {}
     for h in hits:
         if id(h) in in_frame:
             h.drop = h.tentative and not _unitless_ok(h, subject)
@@ -902,7 +908,7 @@ def _read_sentence(
             h.indicator = (subject[0] if subject else "") + phrase.text
             h.base_record = False
         elif _CATEGORY_ONLY.match(phrase.text):
-            h.category = phrase.text
+            h.category, h.guessed = phrase.text, True
             school = not subject or subject[0].endswith(lex.SCHOOL_HEADS)
             h.indicator = phrase.text if school else subject[0]
             h.base_record = False
@@ -917,6 +923,13 @@ def _read_sentence(
             h.base_record = phrase.change is None
         if h.category is None and h.indicator:
             h.category = _category_of(h.indicator)
+            h.guessed = h.category is not None
+            at = h.indicator.find(h.category) if h.category else -1
+            if at > 0 and h.indicator[at - 1] in _LIST_JOINERS:
+                h.category = None  # 新建、改扩建中小学和幼儿园208所: the counted thing, not a part
+        group = _GROUP_VERB.match(raw.strip(_EDGE_JUNK)) if "完成" in raw or "实现" in raw else None
+        if group and not phrase.comparison:
+            groups[id(h)] = group.group(1)  # 地方完成投资899.8亿元, 城镇实现747.1亿元: a part of a total
         _implied_unit(h, (h.indicator or "") + after)
         if not h.indicator and lo > s_start:
             back = clauses.start(s_start, lo - 1)  # 收入，由1997年的5160元…: named in the clause before
@@ -930,6 +943,78 @@ def _read_sentence(
         if a.high is not None and (a.low, a.high) == (b.low, b.high) and len(a.indicator or "") <= 1:
             a.indicator = b.indicator  # 处1万元以上10万元以下的罚款: the bounds share what they bound
     _ratio_parts(hits)
+    _split_categories(text, span, [h for h in hits if id(h) not in in_frame], groups, outer, subject)
+
+
+def _split_categories(
+    text: str, span: tuple[int, int], hits: list[_Hit], groups: dict[int, str], outer: str | None, subject: list[str]
+) -> None:
+    """Categories of a sentence that splits a total into parts.
+
+    A sentence opening with 其中/按…分/从…看 names its parts first: a group doing the thing
+    (其中，中省直企业完成投资…；地方完成投资…; 按地域分，城镇实现747.1亿元 — of the total named before)
+    or a sector (从产业投向看，第一产业投资…). A school word inside one indicator (高校毕业生初次毕业
+    去向落实率85%) splits nothing unless a second one or 其中 says so. A school level's later figures
+    up to the next ； are of it (普通高中招生…，在校生…，毕业生…).
+    """
+    opener = _BREAKDOWN.match(text, span[0])
+    if opener and groups and len(set(groups.values())) >= 2:
+        first = min(h.start for h in hits if id(h) in groups)
+        if opener.group().strip().startswith("其中"):
+            groups = {k: g for k, g in groups.items() if g not in lex.SECTOR_PARTS}
+        if not any(c.isdigit() for c in text[opener.end() : first]):
+            head: _Hit | None = None  # the part's first figure
+            for h in hits:
+                g = groups.get(id(h))
+                if g is not None:
+                    h.category, h.guessed, head = g, False, h
+                    if outer and h.indicator == g:
+                        h.indicator, h.base_record = outer, False
+                        subject[:] = [outer]
+                elif head is not None and any(c in text[head.end : h.lead] for c in ";；"):
+                    head = None
+                elif head is not None and h.category is None and h.indicator:
+                    g = head.category or ""
+                    if h.indicator.startswith(g):  # 城镇实现747.1亿元，同比增长16.5%
+                        h.category = g
+                        if head.indicator != g and h.change:
+                            h.indicator = (head.indicator or "") + h.change
+    if opener and not opener.group().strip().startswith("其中"):
+        sectors = {h.indicator[:4] for h in hits if h.indicator and h.indicator.startswith(lex.SECTOR_PARTS)}
+        if len(sectors) >= 2:
+            for h in hits:
+                if h.indicator and h.indicator.startswith(lex.SECTOR_PARTS):
+                    h.category, h.guessed = h.indicator[:4], False
+    schools = {h.category for h in hits if h.guessed}
+    if len(schools) == 1 and len(set(_CATEGORY.findall(text))) < 2:  # one school level in the paragraph
+        for h in hits:
+            if h.guessed and text.rfind("其中", span[0], h.start) < 0:
+                h.category = None
+    carry: str | None = None
+    prev: _Hit | None = None
+    for h in hits:
+        if prev is not None and any(c in text[prev.end : h.lead] for c in ";；"):
+            carry = None
+        if h.category:
+            words = h.indicator or ""
+            carry = h.category if h.guessed and words.startswith(h.category) and len(words) > len(h.category) else None
+        elif (
+            prev is not None
+            and prev.category
+            and h.indicator
+            and prev.indicator
+            and h.indicator.startswith(prev.indicator)
+        ):
+            h.category = prev.category  # 中省直企业完成投资475.7亿元，同比下降2.2%
+        elif (
+            carry
+            and h.change is None
+            and len(h.indicator or "") <= 4
+            and prev is not None
+            and _TERSE_GAP.match(text[prev.end : h.lead])
+        ):
+            h.category = carry  # 普通高中招生20972人，在校生63184人
+        prev = h
 
 
 def _clause_cut(raw: str) -> int:
