@@ -166,3 +166,67 @@ CATEGORIES: list[Any] = [
 @pytest.mark.parametrize(("text", "expected"), CATEGORIES, ids=[c[0][:16] for c in CATEGORIES])
 def test_categories_of_a_split(text: str, expected: list[Expected]) -> None:
     check(text, expected)
+
+
+# 分别 lists whose items are parts of one shared head; 提高至 gives a level, not a change.
+SHARED_HEADS: list[Any] = [
+    (
+        "集中养育和社会散居孤儿最低养育标准分别提高至1900元/月、1400元/月。",
+        [(1900, "元/月", "孤儿最低养育标准", "集中养育"), (1400, "元/月", "孤儿最低养育标准", "社会散居")],
+    ),
+    (
+        "全省地区生产总值增长5.5%左右，其中一、二、三产增加值分别增长3.5%以上、7%左右、5%以上。",
+        [
+            (5.5, "%", "地区生产总值增长", None),
+            (3.5, "%", "增加值增长", "第一产业"),
+            (7, "%", "增加值增长", "第二产业"),
+            (5, "%", "增加值增长", "第三产业"),
+        ],
+    ),
+    (
+        "城镇和农村常住居民人均可支配收入分别增长5%左右、7%左右。",
+        [(5, "%", "常住居民人均可支配收入增长", "城镇"), (7, "%", "常住居民人均可支配收入增长", "农村")],
+    ),
+    (
+        "三次产业对GDP增长的贡献率分别为6.9%、49.9%和43.2%。",
+        [
+            (6.9, "%", "三次产业对GDP增长的贡献率", "第一产业"),
+            (49.9, "%", "三次产业对GDP增长的贡献率", "第二产业"),
+            (43.2, "%", "三次产业对GDP增长的贡献率", "第三产业"),
+        ],
+    ),
+    (  # a long cut does not split the first item of a list (率、满意率)
+        "持续深化接诉即办改革，12345市民服务热线诉求解决率、满意率分别达96.7%和97%。",
+        [(96.7, "%", "市民服务热线诉求解决率", None), (97, "%", "满意率", None)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SHARED_HEADS, ids=[c[0][:16] for c in SHARED_HEADS])
+def test_list_items_sharing_a_head(text: str, expected: list[Expected]) -> None:
+    check(text, expected)
+
+
+# Measure words, round numbers and qualifiers (kind and approx); a quoted name is not an amount.
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "kind", "approx"),
+    [
+        ("贵州籍运动员在2024年巴黎奥运会获得3块金牌", 3, "块", "count", False),
+        ("有效应对14轮强降雨和区域性夏伏旱", 14, "轮", "count", False),
+        ("惠及80余万高龄和失能失智老年人", 80, "万人", "count", True),
+        ("航空双枢纽旅客吞吐量再次破亿", 1, "亿人次", "count", True),
+        ("五年来上亿人喜迁新居", 1, "亿人", "count", True),
+        ("累计为百万名新就业形态劳动者提供服务", 1000000, "名", "count", False),
+        ("人均地区生产总值突破10万元", 10, "万元", "money", True),
+        ("集成电路产量增长1倍多", 1, "倍", "other", True),
+        ("全年为市场主体办理新增减税退税缓税（费）近千亿元", 1000, "亿元", "money", True),
+    ],
+)
+def test_measure_words_and_round_numbers(text: str, value: Any, unit: str, kind: str, approx: bool) -> None:
+    (q,) = zx.extract_quantities(text, doc_year=2025)
+    assert (q.value, q.unit, q.kind, q.approx) == (value, unit, kind, approx)
+
+
+def test_a_number_inside_a_quoted_name_is_not_an_amount() -> None:
+    text = "“15分钟高品质生活服务圈”让幸福“出门可及”，15件重点民生实事年度任务如期完成。"
+    assert [(q.value, q.unit) for q in zx.extract_quantities(text, doc_year=2025)] == [(15, "件")]

@@ -11,7 +11,7 @@ from typing import Final
 
 # Qualifiers written just before a number (近100人次, 约440万元) and whether they make it approximate.
 PRE_QUALIFIERS: Final[tuple[str, ...]] = (
-    "将近", "接近", "超过", "不到", "不足", "不少于", "不低于", "不超过", "不高于", "至少", "最多", "大约",
+    "将近", "接近", "超过", "突破", "不到", "不足", "不少于", "不低于", "不超过", "不高于", "至少", "最多", "大约",
     "约", "近", "逾", "超",
 )  # fmt: skip
 # Qualifiers written just after a number or its unit (5759余万元, 4100多人, 6600万人以上, 15%左右).
@@ -19,8 +19,8 @@ POST_QUALIFIERS: Final[tuple[str, ...]] = ("以上", "以下", "左右", "上下
 # Qualifiers that make a figure approximate (FORMAT.md: 近/约/余/多/超过/左右/以上 …); the others
 # (不少于, 不超过, 以下 …) state a bound exactly and are kept in `qualifier` only.
 APPROX_QUALIFIERS: Final[frozenset[str]] = frozenset(
-    {"将近", "接近", "超过", "不到", "不足", "大约", "约", "近", "逾", "超", "多", "余", "几", "以上", "左右", "上下",
-     "之多"}
+    {"将近", "接近", "超过", "突破", "不到", "不足", "大约", "约", "近", "逾", "超", "破", "上", "多", "余", "几",
+     "以上", "左右", "上下", "之多"}
 )  # fmt: skip
 
 # Words stripped from the front of an indicator: scope, enumeration and linking words.
@@ -68,7 +68,7 @@ AFTER_STOPS: Final[tuple[str, ...]] = (
 # Verbs after which a long indicator is cut (…共计完成建筑面积 → 建筑面积).
 CUT_AFTER: Final[tuple[str, ...]] = (
     "完成", "实现", "解决", "安排", "选派", "实施", "开展", "用于", "帮助", "支持", "推动", "投入", "通过",
-    "对照", "按照", "到", "在", "对", "向", "给", "从", "把",
+    "对照", "按照", "到", "在", "对", "向", "给", "从", "把", "获得", "获",
 )  # fmt: skip
 # Change words: a figure after them is a change of the thing named before (增长29.29%).
 CHANGE_WORDS: Final[tuple[str, ...]] = (
@@ -107,9 +107,9 @@ SCHOOL_HEADS: Final[tuple[str, ...]] = ("学校", "校", "园")
 
 # Words that make a bare 万/亿 money, people, households … (筹资3000万 → 万元, 总人口150万 → 万人).
 IMPLIED_UNIT_WORDS: Final[tuple[tuple[str, tuple[str, ...]], ...]] = (
-    ("人次", ("人次",)),
+    ("人次", ("人次", "旅客")),
     ("人", ("人口", "人员", "游客", "学生", "居民", "就业", "劳动力", "职工", "群众", "儿童", "老人", "患者",
-           "常住", "户籍", "农民", "贫困", "参保")),
+           "常住", "户籍", "农民", "贫困", "参保", "老年人", "劳动者")),
     ("元", ("资金", "投入", "投资", "收入", "支出", "经费", "筹资", "筹措", "资", "款", "费", "预算", "税",
            "金", "额", "产值", "总值", "增加值", "消费", "贷款", "存款", "补助", "补贴", "奖励", "成本", "营业",
            "利润", "收益", "债", "价", "拨付", "融资", "销售")),
@@ -127,5 +127,6 @@ UNIT_WORD_CLASHES: Final[tuple[str, ...]] = (
     "支出", "本级", "本身", "件数", "批次", "批准", "座谈", "位置", "位于", "例如", "头部", "只有", "只要",
     "张贴", "户籍", "户口", "次要", "场景", "种植", "种养", "门户", "门诊", "份额", "本地", "本土", "名誉",
     "组织", "组建", "节约", "节能", "把握", "轮换", "双方", "双向", "副本", "扇区", "节点", "堂堂",
-    "成为", "成立", "成果", "成效", "成本", "成员", "成绩", "成功", "成熟", "成交", "成品", "周期", "周边", "周年",
+    "块状", "轮流", "成为", "成立", "成果", "成效", "成本", "成员", "成绩", "成功", "成熟", "成交", "成品", "周期",
+    "周边", "周年",
 )  # fmt: skip

@@ -194,7 +194,7 @@ _REL_OFFSET = {"前年": -2, "去年": -1, "上年度": -1, "今年": 0, "本年
 # The characters an amount or a time expression can begin with, for `_scan`.
 _AMOUNT_START = re.compile(r"(?<![\d零〇一二两三四五六七八九十百千])[\d零〇一二两三四五六七八九十百千+-]")
 _TIME_START = re.compile(r"(?<!\d)\d|[从自去今明前上本截目当现至迄近多这历未一二两三四五六七八九十]")
-_WORTH_READING = re.compile(r"[\d０-９一二两三四五六七八九十百千]|去年|今年|明年|前年|目前|当前|至今|年来")
+_WORTH_READING = re.compile(r"[\d０-９一二两三四五六七八九十百千亿]|去年|今年|明年|前年|目前|当前|至今|年来")
 _CLAUSE_DELIM = re.compile(r"[，,；;：:。！？!?\n]")
 _SENTENCE_END = re.compile(r"[。！？!?]+")
 _CLAUSE_DELIMS = frozenset("，,；;：:。！？!?\n")
@@ -270,6 +270,7 @@ _MAX_HEAD = 80  # the words before 分别为 likewise
 _GROUP_VERB = re.compile(r"(?:其中[，,：:]?)?([^\s，,；;：:、。\x00]{2,7}?)(?:完成|实现)")
 _BREAKDOWN = re.compile(r"\s{0,2}(?:其中|按[^，,。；;\d]{1,6}分|[从分][^，,。；;\d]{1,8}看)")
 _TERSE_GAP = re.compile(r"[，,][^，,；;。\d]{0,6}$")  # 招生20972人，在校生63184人: the next figure of one part
+_MAX_MODIFIER = 4  # the parts a list names before a shared head are at most this long (城镇, 集中养育)
 _MIN_CLAUSE = 6  # words before a 、 ending in a verb are a clause of their own from this length
 
 
@@ -385,9 +386,32 @@ def _find_hits(text: str, folded: str, times: Sequence[_Time]) -> list[_Hit]:
         k = bisect_left(starts, hit.end) - 1  # the last span starting before the hit ends
         if k >= 0 and max(end for _, end in taken[max(0, k - 2) : k + 1]) > hit.start:
             continue  # part of a year, a date or a ratio
+        if hit.unit and _in_quoted_name(folded, hit.start, hit.end):
+            continue  # “15分钟高品质生活服务圈”: a programme's name, not an amount
         hits.append(hit)
+    if "亿" in folded:
+        for m in _ROUND_YI.finditer(folded):  # 旅客吞吐量再次破亿, 上亿人: one 亿, roughly
+            bare = m.end() - m.start() == 2
+            hit = _Hit(start=m.start() + 1, end=m.end(), value=Decimal(1), unit=m.group()[1:], lead=m.start())
+            hit.scale, hit.qualifier = ("亿" if bare else None), m.group()[0]
+            hits.append(hit)
     hits.sort(key=lambda h: h.start)
     return hits
+
+
+_ROUND_YI = re.compile(
+    r"(?<![\d零〇一二两三四五六七八九十百千])[破上超逾近]亿(?:人次|人|元)?(?![\d零〇一二两三四五六七八九十百千万])"
+)
+_QUOTE_REACH = 8  # a number this close after an open quotation mark may be part of a name
+
+
+def _in_quoted_name(text: str, start: int, end: int) -> bool:
+    """Whether an amount sits inside a quoted name with more name after it (“15分钟高品质生活服务圈”)."""
+    opening = text.rfind("“", max(0, start - _QUOTE_REACH), start)
+    if opening < 0 or "”" in text[opening:start] or not _CJK.match(text[end : end + 1]):
+        return False
+    closing = text.find("”", end, end + 20)
+    return closing > end and _CLAUSE_DELIM.search(text, end, closing) is None
 
 
 def _hit_from_match(text: str, folded: str, m: re.Match[str]) -> _Hit | None:
@@ -444,8 +468,12 @@ def _hit_from_match(text: str, folded: str, m: re.Match[str]) -> _Hit | None:
         return None  # 002100: a code (stock, post, area code), not an amount
     if start == 0 and _OUTLINE.match(folded):
         return None  # 1.2.1 国家级: a decimal outline number
+    if chinese and num in ("百", "千") and scale and base and _UNITS[base][0] == "count" and unit:
+        dec, unit, chinese = dec * SCALES[scale], unit[len(scale) :], False  # 百万名劳动者: 1000000 名
     if chinese and not _chinese_ok(num, q1, pre_word, unit, q3, folded[end : end + 1]):
         return None
+    if base and not q3 and folded[end : end + 1] in ("多", "余") and not _CJK.match(folded[end + 1 : end + 2]):
+        q3, end = folded[end], end + 1  # 增长1倍多: more than double
     if scale and not base:
         dec, end, q_mixed = _mixed_tail(folded, dec, scale, end)
         q1 = q1 or q_mixed
@@ -692,7 +720,10 @@ def _clean_phrase(raw: str, timed: bool = False) -> _Phrase:
         phrase.share = True  # 收入…，为调整预算的101.2%: a share of the thing named before
         seg = seg.removeprefix("相当于").lstrip("为是")
     if len(seg) > _MAX_INDICATOR:
-        cuts = [m for m in _CUT_AFTER.finditer(seg) if len(seg) - m.end() >= 2]
+        # a cut leaves two characters at least, also before a 、 (解决率、满意率 is not cut to 率、满意率)
+        cuts = [
+            m for m in _CUT_AFTER.finditer(seg) if len(seg) - m.end() >= 2 and "、" not in seg[m.end() : m.end() + 2]
+        ]
         if cuts:
             seg = seg[cuts[-1].end() :]
     if len(seg) > _MAX_CUT_OF and 0 <= seg.rfind("的") < len(seg) - 2:
@@ -1111,6 +1142,8 @@ def _frames(clauses: _Clauses, span: tuple[int, int], hits: list[_Hit]) -> list[
         phrase = _clean_phrase(_YEAR_IN_LIST.sub("", head))
         word = verb.group().removeprefix("分别").rstrip(":：")
         change = word if word in lex.CHANGE_WORDS else None
+        if change and text[verb.end() : verb.end() + 1] in ("至", "到"):
+            change = None  # 分别提高至778元/月: the level reached, not a change
         items = [i for i in (x.strip(_EDGE_JUNK) for x in phrase.text.split("、")) if i]
         if len(items) == 1 and "和" in items[0] and len(members) == 2:
             items = items[0].split("和", 1)  # 生活补贴和护理补贴标准分别为209元、280元
@@ -1164,6 +1197,12 @@ def _map_group(
         named = [*items[:-1], items[-1][: collective.start()]]
         items = [*named[:-1], f"{named[-1]}{items[-1][collective.end() :]}"]
         categories, by_category = list(named), True
+    if not by_category and label is None and len(items) == len(values) >= 2:
+        shared = _modifiers(items)  # 城镇和农村常住居民人均可支配收入: the items are parts of one head
+        if shared:
+            categories, by_category = list[str | None](shared), True
+    if len(items) == 1 and len(values) == len(lex.SECTOR_PARTS) and items[0].startswith(("三次产业", "三产")):
+        categories = list[str | None](lex.SECTOR_PARTS)  # 三次产业对GDP增长的贡献率分别为6.9%、49.9%和43.2%
     middle = max((len(i) for i in items[1:-1]), default=0)
     switched = change
     for k, h in enumerate(values):
@@ -1171,6 +1210,8 @@ def _map_group(
         change = switched
         indicator = head.replace("、", "") if head else None
         category = label if label else None
+        if len(categories) == len(values) and len(items) == 1:
+            category = categories[k]
         if len(items) == len(values) and len(items) >= 2:
             if by_category:
                 category = categories[k]
@@ -1196,6 +1237,21 @@ def _map_group(
             else:
                 h.warnings.append(f"a list of {len(years)} years holds {len(values)} values: years left out")
                 h.year, h.year_set = None, True
+
+
+def _modifiers(items: list[str]) -> list[str] | None:
+    """The parts a list names before one shared head (集中养育和社会散居孤儿最低养育标准 → 集中养育,
+    社会散居; 一、二、三产增加值 → 第一产业, 第二产业, 第三产业), or None for items that are whole names
+    (生均校地、生均校舍、生均体育场馆达标率)."""
+    n = len(items[0])
+    if n > _MAX_MODIFIER or any(len(i) != n for i in items[:-1]) or len(items[-1]) < n + 2:
+        return None
+    if items[0][0] == items[1][0] != "第":
+        return None  # 生均校地、生均校舍: parallel names sharing their first word
+    parts = [*items[:-1], items[-1][:n]]
+    if items[-1][n:].startswith("产"):
+        parts = [f"第{p.removeprefix('第')}产业" for p in parts]
+    return parts if len(set(parts)) == len(parts) else None
 
 
 def _frame_units(text: str, members: list[_Hit]) -> None:
