@@ -230,3 +230,31 @@ def test_measure_words_and_round_numbers(text: str, value: Any, unit: str, kind:
 def test_a_number_inside_a_quoted_name_is_not_an_amount() -> None:
     text = "“15分钟高品质生活服务圈”让幸福“出门可及”，15件重点民生实事年度任务如期完成。"
     assert [(q.value, q.unit) for q in zx.extract_quantities(text, doc_year=2025)] == [(15, "件")]
+
+
+# Names kept whole: a share's …占…的比重, a short bracket inside the counted thing, a stage of one thing.
+WHOLE_NAMES: list[Any] = [
+    (
+        "战略性新兴产业增加值占规上工业增加值的比重达到34.6%。",
+        [(34.6, "%", "战略性新兴产业增加值占规上工业增加值的比重", None)],
+    ),
+    ("高校“双一流”建设取得新突破，新增9所省市（州）共建本科高校。", [(9, "所", "省市（州）共建本科高校", None)]),
+    (
+        "老旧小区改造开工742个、完工548个。",
+        [(742, "个", "老旧小区改造开工", None), (548, "个", "老旧小区改造完工", None)],
+    ),
+    (
+        "营业收入利润率为11.1%，比上年提升0.7个百分点；规模以上工业企业每百元营业收入中的成本为83.8元，增加了0.3元。",
+        [
+            (11.1, "%", "营业收入利润率", None),
+            (0.7, "个百分点", "营业收入利润率提升", None),
+            (83.8, "元", "每百元营业收入中的成本", None),
+            (0.3, "元", "每百元营业收入中的成本增加", None),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), WHOLE_NAMES, ids=[c[0][:16] for c in WHOLE_NAMES])
+def test_names_kept_whole(text: str, expected: list[Expected]) -> None:
+    check(text, expected)

@@ -60,6 +60,11 @@ VERB_FINAL_CHARS: Final[frozenset[str]] = frozenset("进造设动成育施增办
 # Words that end a clause of their own (价格与去年持平、居住价格上涨0.5%): what follows a 、 after them is a new name.
 CLAUSE_FINAL_WORDS: Final[tuple[str, ...]] = ("持平", "翻番", "破亿", "落地", "完工", "竣工", "投产", "实施")
 
+# Stages of a project (老旧小区改造开工742个、完工548个): a list going on with another stage names the same thing.
+STAGE_WORDS: Final[tuple[str, ...]] = (
+    "新开工", "开工", "完工", "竣工", "建成", "投用", "投产", "签约", "开业", "交付", "启动", "在建",
+)  # fmt: skip
+
 # Where the noun phrase after a number ends (有11个教学点于2016年春季停办).
 AFTER_STOPS: Final[tuple[str, ...]] = (
     "于", "在", "的", "到", "前来", "进行", "入学", "实施", "获得", "参加", "成为", "开展", "建设",

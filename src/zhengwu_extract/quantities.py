@@ -271,6 +271,7 @@ _GROUP_VERB = re.compile(r"(?:其中[，,：:]?)?([^\s，,；;：:、。\x00]{2,
 _BREAKDOWN = re.compile(r"\s{0,2}(?:其中|按[^，,。；;\d]{1,6}分|[从分][^，,。；;\d]{1,8}看)")
 _TERSE_GAP = re.compile(r"[，,][^，,；;。\d]{0,6}$")  # 招生20972人，在校生63184人: the next figure of one part
 _MAX_MODIFIER = 4  # the parts a list names before a shared head are at most this long (城镇, 集中养育)
+_SHORT_BRACKET = 4  # a bracket closing this close is part of the name after a number: 省市（州）共建
 _MIN_CLAUSE = 6  # words before a 、 ending in a verb are a clause of their own from this length
 
 
@@ -379,6 +380,7 @@ def _find_hits(text: str, folded: str, times: Sequence[_Time]) -> list[_Hit]:
             taken.append((m.start(), m.end()))
     taken.sort()
     starts = [a for a, _ in taken]
+    quoted = "“" in folded
     for m in _scan(_AMOUNT, _AMOUNT_START, folded):
         hit = _hit_from_match(text, folded, m)
         if hit is None:
@@ -386,7 +388,7 @@ def _find_hits(text: str, folded: str, times: Sequence[_Time]) -> list[_Hit]:
         k = bisect_left(starts, hit.end) - 1  # the last span starting before the hit ends
         if k >= 0 and max(end for _, end in taken[max(0, k - 2) : k + 1]) > hit.start:
             continue  # part of a year, a date or a ratio
-        if hit.unit and _in_quoted_name(folded, hit.start, hit.end):
+        if quoted and hit.unit and _in_quoted_name(folded, hit.start, hit.end):
             continue  # “15分钟高品质生活服务圈”: a programme's name, not an amount
         hits.append(hit)
     if "亿" in folded:
@@ -722,11 +724,11 @@ def _clean_phrase(raw: str, timed: bool = False) -> _Phrase:
     if len(seg) > _MAX_INDICATOR:
         # a cut leaves two characters at least, also before a 、 (解决率、满意率 is not cut to 率、满意率)
         cuts = [
-            m for m in _CUT_AFTER.finditer(seg) if len(seg) - m.end() >= 2 and "、" not in seg[m.end() : m.end() + 2]
+            m for m in _CUT_AFTER.finditer(seg) if len(seg) - m.end() >= 3 and "、" not in seg[m.end() : m.end() + 2]
         ]
         if cuts:
             seg = seg[cuts[-1].end() :]
-    if len(seg) > _MAX_CUT_OF and 0 <= seg.rfind("的") < len(seg) - 2:
+    if len(seg) > _MAX_CUT_OF and 0 <= seg.rfind("的") < len(seg) - 3:  # not to 比重: …占…的比重 is one name
         seg = seg[seg.rfind("的") + 1 :]  # 原则上将…服务包的年签约服务费 → 年签约服务费
     phrase.text = seg.strip(_EDGE_JUNK)
     return phrase
@@ -760,7 +762,18 @@ def _after_phrase(text: str, pos: int, skip_of: bool = False) -> tuple[str, int]
     if not window or not _CJK.match(window) or window[0] in "的和与及或等是为在于":
         return "", pos
     out = []
+    inside = 0  # characters left of a short bracket inside the name: 9所省市（州）共建本科高校
     for i, ch in enumerate(window):
+        if inside:
+            inside -= 1
+            out.append(ch)
+            continue
+        if i and ch in "(（":
+            close = min((k for k in (window.find(")", i), window.find("）", i)) if k > i), default=-1)
+            if 0 < close - i <= _SHORT_BRACKET and _CJK.match(window[close + 1 : close + 2]):
+                inside = close - i
+                out.append(ch)
+                continue
         if ch in _CLAUSE_DELIMS or ch in "、()（）" or ch.isdigit():
             break
         if i and _AFTER_STOP.match(window, i):
@@ -948,6 +961,9 @@ def _read_sentence(
             h.base_record = False
         elif not phrase.text and subject:
             h.indicator, h.base_record = subject[0], False  # 80%用于…，20%用于…: the sentence's subject
+        elif gap and gap[0] in _LIST_JOINERS and prev and phrase.text in lex.STAGE_WORDS and _stage_of(prev.indicator):
+            # 老旧小区改造开工742个、完工548个: the same thing at another stage
+            h.indicator = (prev.indicator or "")[: -len(_stage_of(prev.indicator) or "")] + phrase.text
         else:
             h.indicator = phrase.text or None
             h.change = phrase.change
@@ -989,6 +1005,8 @@ def _split_categories(
     up to the next ； are of it (普通高中招生…，在校生…，毕业生…).
     """
     opener = _BREAKDOWN.match(text, span[0])
+    if not (opener or groups or any(h.category for h in hits)):
+        return
     if opener and groups and len(set(groups.values())) >= 2:
         first = min(h.start for h in hits if id(h) in groups)
         if opener.group().strip().startswith("其中"):
@@ -1046,6 +1064,14 @@ def _split_categories(
         ):
             h.category = carry  # 普通高中招生20972人，在校生63184人
         prev = h
+
+
+def _stage_of(indicator: str | None) -> str | None:
+    """The stage word (开工, 完工 …) ending an indicator with words before it, or None."""
+    for word in lex.STAGE_WORDS:
+        if indicator and indicator.endswith(word) and len(indicator) > len(word):
+            return word
+    return None
 
 
 def _clause_cut(raw: str) -> int:
