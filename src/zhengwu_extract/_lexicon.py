@@ -11,7 +11,7 @@ from typing import Final
 
 # Qualifiers written just before a number (近100人次, 约440万元) and whether they make it approximate.
 PRE_QUALIFIERS: Final[tuple[str, ...]] = (
-    "将近", "接近", "超过", "不到", "不足", "不少于", "不低于", "不超过", "不高于", "至少", "最多", "大约",
+    "将近", "接近", "超过", "突破", "不到", "不足", "不少于", "不低于", "不超过", "不高于", "至少", "最多", "大约",
     "约", "近", "逾", "超",
 )  # fmt: skip
 # Qualifiers written just after a number or its unit (5759余万元, 4100多人, 6600万人以上, 15%左右).
@@ -19,8 +19,8 @@ POST_QUALIFIERS: Final[tuple[str, ...]] = ("以上", "以下", "左右", "上下
 # Qualifiers that make a figure approximate (FORMAT.md: 近/约/余/多/超过/左右/以上 …); the others
 # (不少于, 不超过, 以下 …) state a bound exactly and are kept in `qualifier` only.
 APPROX_QUALIFIERS: Final[frozenset[str]] = frozenset(
-    {"将近", "接近", "超过", "不到", "不足", "大约", "约", "近", "逾", "超", "多", "余", "几", "以上", "左右", "上下",
-     "之多"}
+    {"将近", "接近", "超过", "突破", "不到", "不足", "大约", "约", "近", "逾", "超", "破", "上", "多", "余", "几",
+     "以上", "左右", "上下", "之多"}
 )  # fmt: skip
 
 # Words stripped from the front of an indicator: scope, enumeration and linking words.
@@ -52,9 +52,18 @@ VERBS_BEFORE_OBJECT: Final[tuple[str, ...]] = (
     "覆盖", "认定", "评选", "评定", "表彰", "获得", "涉及", "等", "了", "达", "共", "累计", "分流",
     "安置", "改造", "提供", "发放", "落实", "投放", "配备", "更新", "新开", "开设", "取消", "下放",
     "加强", "探索在", "探索", "推动", "确保", "培育", "扶持", "支持", "对", "向", "为", "给", "在",
+    "扩展至", "扩大至", "扩大到", "拓展至", "拓展到", "延伸至", "延伸到",
 )  # fmt: skip
 # Last characters of a verb phrase (加快推进, 打造, 启动建设 …): the counted thing follows the number.
-VERB_FINAL_CHARS: Final[frozenset[str]] = frozenset("进造设动成育施增办立升展建启引培创扶帮组推开完实提新改购")
+VERB_FINAL_CHARS: Final[frozenset[str]] = frozenset("进造设动成育施增办立升展建启引培创扶帮组推开完实提新改购好理")
+
+# Words that end a clause of their own (价格与去年持平、居住价格上涨0.5%): what follows a 、 after them is a new name.
+CLAUSE_FINAL_WORDS: Final[tuple[str, ...]] = ("持平", "翻番", "破亿", "落地", "完工", "竣工", "投产", "实施")
+
+# Stages of a project (老旧小区改造开工742个、完工548个): a list going on with another stage names the same thing.
+STAGE_WORDS: Final[tuple[str, ...]] = (
+    "新开工", "开工", "完工", "竣工", "建成", "投用", "投产", "签约", "开业", "交付", "启动", "在建",
+)  # fmt: skip
 
 # Where the noun phrase after a number ends (有11个教学点于2016年春季停办).
 AFTER_STOPS: Final[tuple[str, ...]] = (
@@ -64,7 +73,7 @@ AFTER_STOPS: Final[tuple[str, ...]] = (
 # Verbs after which a long indicator is cut (…共计完成建筑面积 → 建筑面积).
 CUT_AFTER: Final[tuple[str, ...]] = (
     "完成", "实现", "解决", "安排", "选派", "实施", "开展", "用于", "帮助", "支持", "推动", "投入", "通过",
-    "对照", "按照", "到", "在", "对", "向", "给", "从", "把",
+    "对照", "按照", "到", "在", "对", "向", "给", "从", "把", "获得", "获",
 )  # fmt: skip
 # Change words: a figure after them is a change of the thing named before (增长29.29%).
 CHANGE_WORDS: Final[tuple[str, ...]] = (
@@ -98,7 +107,7 @@ SECTOR_PARTS: Final[tuple[str, ...]] = ("第一产业", "第二产业", "第三�
 
 # Sub-groups a sentence splits a figure into (小学/初中): they become `category`.
 CATEGORY_WORDS: Final[tuple[str, ...]] = (
-    "普通高中", "特殊教育", "幼儿园", "小学", "初中", "高中", "中学", "中职", "高职", "高校",
+    "普通高中", "职业高中", "普通小学", "特殊教育", "幼儿园", "小学", "初中", "高中", "中学", "中职",
     "男性", "女性", "男生", "女生",
 )  # fmt: skip
 # Heads that make a category word itself the counted thing (学校共133所,其中小学94所).
@@ -106,9 +115,9 @@ SCHOOL_HEADS: Final[tuple[str, ...]] = ("学校", "校", "园")
 
 # Words that make a bare 万/亿 money, people, households … (筹资3000万 → 万元, 总人口150万 → 万人).
 IMPLIED_UNIT_WORDS: Final[tuple[tuple[str, tuple[str, ...]], ...]] = (
-    ("人次", ("人次",)),
+    ("人次", ("人次", "旅客")),
     ("人", ("人口", "人员", "游客", "学生", "居民", "就业", "劳动力", "职工", "群众", "儿童", "老人", "患者",
-           "常住", "户籍", "农民", "贫困", "参保")),
+           "常住", "户籍", "农民", "贫困", "参保", "老年人", "劳动者")),
     ("元", ("资金", "投入", "投资", "收入", "支出", "经费", "筹资", "筹措", "资", "款", "费", "预算", "税",
            "金", "额", "产值", "总值", "增加值", "消费", "贷款", "存款", "补助", "补贴", "奖励", "成本", "营业",
            "利润", "收益", "债", "价", "拨付", "融资", "销售")),
@@ -126,5 +135,6 @@ UNIT_WORD_CLASHES: Final[tuple[str, ...]] = (
     "支出", "本级", "本身", "件数", "批次", "批准", "座谈", "位置", "位于", "例如", "头部", "只有", "只要",
     "张贴", "户籍", "户口", "次要", "场景", "种植", "种养", "门户", "门诊", "份额", "本地", "本土", "名誉",
     "组织", "组建", "节约", "节能", "把握", "轮换", "双方", "双向", "副本", "扇区", "节点", "堂堂",
-    "成为", "成立", "成果", "成效", "成本", "成员", "成绩", "成功", "成熟", "成交", "成品", "周期", "周边", "周年",
+    "块状", "轮流", "成为", "成立", "成果", "成效", "成本", "成员", "成绩", "成功", "成熟", "成交", "成品", "周期",
+    "周边", "周年",
 )  # fmt: skip

@@ -206,7 +206,7 @@ _TIME_START = re.compile(
     r"|(?<=近)(?=[\d年几一二两三四五六七八九十])|(?<=多)(?=年)|(?<=这)(?=些年)|(?<=历)(?=年)|(?<=未)(?=来)"
     r"|(?<=过)(?=去)|(?<=刚)(?=刚过去)|(?<=[一二两三四五六七八九十])(?=[一二两三四五六七八九十]?年))"
 )
-_WORTH_READING = re.compile(r"[\d０-９一二两三四五六七八九十百千]|去年|今年|明年|前年|目前|当前|至今|年来|过去")
+_WORTH_READING = re.compile(r"[\d０-９一二两三四五六七八九十百千亿]|去年|今年|明年|前年|目前|当前|至今|年来|过去")
 _CLAUSE_DELIM = re.compile(r"[，,；;：:。！？!?\n]")
 _SENTENCE_END = re.compile(r"[。！？!?]+")
 _CLAUSE_DELIMS = frozenset("，,；;：:。！？!?\n")
@@ -279,6 +279,12 @@ _MAX_AFTER = 14  # the noun after a measure word is read at most this far
 _MAX_CUT_OF = 18  # a longer phrase keeps only what follows its last 的
 _MAX_BEFORE = 40  # the words before a number are read at most this far back
 _MAX_HEAD = 80  # the words before 分别为 likewise
+_GROUP_VERB = re.compile(r"(?:其中[，,：:]?)?([^\s，,；;：:、。\x00]{2,7}?)(?:完成|实现)")
+_BREAKDOWN = re.compile(r"\s{0,2}(?:其中|按[^，,。；;\d]{1,6}分|[从分][^，,。；;\d]{1,8}看)")
+_TERSE_GAP = re.compile(r"[，,][^，,；;。\d]{0,6}$")  # 招生20972人，在校生63184人: the next figure of one part
+_MAX_MODIFIER = 4  # the parts a list names before a shared head are at most this long (城镇, 集中养育)
+_SHORT_BRACKET = 4  # a bracket closing this close is part of the name after a number: 省市（州）共建
+_MIN_CLAUSE = 6  # words before a 、 ending in a verb are a clause of their own from this length
 
 
 # --- records in the making --------------------------------------------------------------------
@@ -309,6 +315,7 @@ class _Hit:
     year: int | None = None
     year_set: bool = False
     base_record: bool = True
+    guessed: bool = False  # the category is a school word inside the indicator, not a split the sentence states
 
 
 @dataclass(slots=True)
@@ -398,6 +405,7 @@ def _find_hits(text: str, folded: str, times: Sequence[_Time]) -> list[_Hit]:
             taken.append((m.start(), m.end()))
     taken.sort()
     starts = [a for a, _ in taken]
+    quoted = "“" in folded
     for m in _scan(_AMOUNT, _AMOUNT_START, folded):
         hit = _hit_from_match(text, folded, m)
         if hit is None:
@@ -405,9 +413,32 @@ def _find_hits(text: str, folded: str, times: Sequence[_Time]) -> list[_Hit]:
         k = bisect_left(starts, hit.end) - 1  # the last span starting before the hit ends
         if k >= 0 and max(end for _, end in taken[max(0, k - 2) : k + 1]) > hit.start:
             continue  # part of a year, a date or a ratio
+        if quoted and hit.unit and _in_quoted_name(folded, hit.start, hit.end):
+            continue  # “15分钟高品质生活服务圈”: a programme's name, not an amount
         hits.append(hit)
+    if "亿" in folded:
+        for m in _ROUND_YI.finditer(folded):  # 旅客吞吐量再次破亿, 上亿人: one 亿, roughly
+            bare = m.end() - m.start() == 2
+            hit = _Hit(start=m.start() + 1, end=m.end(), value=Decimal(1), unit=m.group()[1:], lead=m.start())
+            hit.scale, hit.qualifier = ("亿" if bare else None), m.group()[0]
+            hits.append(hit)
     hits.sort(key=lambda h: h.start)
     return hits
+
+
+_ROUND_YI = re.compile(
+    r"(?<![\d零〇一二两三四五六七八九十百千])[破上超逾近]亿(?:人次|人|元)?(?![\d零〇一二两三四五六七八九十百千万])"
+)
+_QUOTE_REACH = 8  # a number this close after an open quotation mark may be part of a name
+
+
+def _in_quoted_name(text: str, start: int, end: int) -> bool:
+    """Whether an amount sits inside a quoted name with more name after it (“15分钟高品质生活服务圈”)."""
+    opening = text.rfind("“", max(0, start - _QUOTE_REACH), start)
+    if opening < 0 or "”" in text[opening:start] or not _CJK.match(text[end : end + 1]):
+        return False
+    closing = text.find("”", end, end + 20)
+    return closing > end and _CLAUSE_DELIM.search(text, end, closing) is None
 
 
 def _hit_from_match(text: str, folded: str, m: re.Match[str]) -> _Hit | None:
@@ -464,8 +495,12 @@ def _hit_from_match(text: str, folded: str, m: re.Match[str]) -> _Hit | None:
         return None  # 002100: a code (stock, post, area code), not an amount
     if start == 0 and _OUTLINE.match(folded):
         return None  # 1.2.1 国家级: a decimal outline number
+    if chinese and num in ("百", "千") and scale and base and _UNITS[base][0] == "count" and unit:
+        dec, unit, chinese = dec * SCALES[scale], unit[len(scale) :], False  # 百万名劳动者: 1000000 名
     if chinese and not _chinese_ok(num, q1, pre_word, unit, q3, folded[end : end + 1]):
         return None
+    if base and not q3 and folded[end : end + 1] in ("多", "余") and not _CJK.match(folded[end + 1 : end + 2]):
+        q3, end = folded[end], end + 1  # 增长1倍多: more than double
     if scale and not base:
         dec, end, q_mixed = _mixed_tail(folded, dec, scale, end)
         q1 = q1 or q_mixed
@@ -757,10 +792,13 @@ def _clean_phrase(raw: str, timed: bool = False) -> _Phrase:
         phrase.share = True  # 收入…，为调整预算的101.2%: a share of the thing named before
         seg = seg.removeprefix("相当于").lstrip("为是")
     if len(seg) > _MAX_INDICATOR:
-        cuts = [m for m in _CUT_AFTER.finditer(seg) if len(seg) - m.end() >= 2]
+        # a cut leaves two characters at least, also before a 、 (解决率、满意率 is not cut to 率、满意率)
+        cuts = [
+            m for m in _CUT_AFTER.finditer(seg) if len(seg) - m.end() >= 3 and "、" not in seg[m.end() : m.end() + 2]
+        ]
         if cuts:
             seg = seg[cuts[-1].end() :]
-    if len(seg) > _MAX_CUT_OF and 0 <= seg.rfind("的") < len(seg) - 2:
+    if len(seg) > _MAX_CUT_OF and 0 <= seg.rfind("的") < len(seg) - 3:  # not to 比重: …占…的比重 is one name
         seg = seg[seg.rfind("的") + 1 :]  # 原则上将…服务包的年签约服务费 → 年签约服务费
     phrase.text = seg.strip(_EDGE_JUNK)
     return phrase
@@ -794,13 +832,24 @@ def _after_phrase(text: str, pos: int, skip_of: bool = False) -> tuple[str, int]
     if not window or not _CJK.match(window) or window[0] in "的和与及或等是为在于":
         return "", pos
     out = []
+    inside = 0  # characters left of a short bracket inside the name: 9所省市（州）共建本科高校
     for i, ch in enumerate(window):
+        if inside:
+            inside -= 1
+            out.append(ch)
+            continue
+        if i and ch in "(（":
+            close = min((k for k in (window.find(")", i), window.find("）", i)) if k > i), default=-1)
+            if 0 < close - i <= _SHORT_BRACKET and _CJK.match(window[close + 1 : close + 2]):
+                inside = close - i
+                out.append(ch)
+                continue
         if ch in _CLAUSE_DELIMS or ch in "、()（）" or ch.isdigit():
             break
         if i and _AFTER_STOP.match(window, i):
             break
         out.append(ch)
-    noun = "".join(out).strip(_EDGE_JUNK)
+    noun = "".join(out).strip(_EDGE_JUNK).rstrip("和与及或")  # 保障工程和25个…: the list goes on
     return (noun, pos + len(out)) if len(noun) >= 2 else ("", pos)
 
 
@@ -903,6 +952,8 @@ def _read_sentence(
     _years(clauses, span, hits, times, carried)
     prev_end = s_start
     prev: _Hit | None = None
+    outer = subject[0] if subject else None  # what the sentence before named: a breakdown splits it
+    groups: dict[int, str] = {}
     for h in hits:
         if id(h) in in_frame:
             h.drop = h.tentative and not _unitless_ok(h, subject)
@@ -910,6 +961,9 @@ def _read_sentence(
             continue
         lo = max(clauses.start(s_start, h.lead), prev_end, h.lead - _MAX_BEFORE)
         raw = text[lo : h.lead]
+        if "、" in raw:
+            cut = _clause_cut(raw)
+            lo, raw = lo + cut, raw[cut:]
         phrase = _clean_phrase(_blank_times(raw, lo, times), timed=True)
         gap = text[prev.end : h.lead].strip() if prev is not None else None
         gap_is_list = gap in _CONTINUATIONS or (gap is not None and gap in _RANGE_DASHES)
@@ -925,6 +979,16 @@ def _read_sentence(
                 after, after_end = "", h.end  # 5160元增加到…: a change follows, not the counted thing
         if h.unit and h.unit.endswith("人") and text[h.end : h.end + 1] == "口":
             after, after_end = "人口", h.end + 1  # 13亿多人口: the people are the thing counted
+        # 新增9829张家庭养老床位, 整体提升100所学校: a verb (a change word too) takes the counted thing as its object
+        counted_object = (
+            info is not None
+            and info[0] == "count"
+            and (
+                phrase.verb_before
+                or "、" in phrase.text  # 办公室、人事股、…信息中心21个股室和直属单位: the members, then their count
+                or (phrase.change is not None and _CHANGE_END.at_end(phrase.text) is not None)
+            )
+        )
         to_level = (
             raw.rstrip().endswith(("到", "至"))
             and prev is not None
@@ -932,10 +996,12 @@ def _read_sentence(
         )
         if prev is not None and h.ratio is not None and prev.ratio == h.ratio:
             h.indicator, h.change, h.base_record = prev.indicator, prev.change, False
-        elif (
-            after
-            and not (phrase.comparison or phrase.change)
-            and (len(phrase.text) <= 2 or phrase.verb_before or raw.rstrip().endswith("等") or after == "人口")
+        elif after and (
+            (
+                not (phrase.comparison or phrase.change)
+                and (len(phrase.text) <= 2 or phrase.verb_before or raw.rstrip().endswith("等") or after == "人口")
+            )
+            or (counted_object and not phrase.comparison)
         ):
             h.indicator = after
             consumed = after_end - h.end
@@ -956,7 +1022,7 @@ def _read_sentence(
             h.indicator = (subject[0] if subject else "") + phrase.text
             h.base_record = False
         elif _CATEGORY_ONLY.match(phrase.text):
-            h.category = phrase.text
+            h.category, h.guessed = phrase.text, True
             school = not subject or subject[0].endswith(lex.SCHOOL_HEADS)
             h.indicator = phrase.text if school else subject[0]
             h.base_record = False
@@ -965,12 +1031,22 @@ def _read_sentence(
             h.base_record = False
         elif not phrase.text and subject:
             h.indicator, h.base_record = subject[0], False  # 80%用于…，20%用于…: the sentence's subject
+        elif gap and gap[0] in _LIST_JOINERS and prev and phrase.text in lex.STAGE_WORDS and _stage_of(prev.indicator):
+            # 老旧小区改造开工742个、完工548个: the same thing at another stage
+            h.indicator = (prev.indicator or "")[: -len(_stage_of(prev.indicator) or "")] + phrase.text
         else:
             h.indicator = phrase.text or None
             h.change = phrase.change
             h.base_record = phrase.change is None
         if h.category is None and h.indicator:
             h.category = _category_of(h.indicator)
+            h.guessed = h.category is not None
+            at = h.indicator.find(h.category) if h.category else -1
+            if at > 0 and h.indicator[at - 1] in _LIST_JOINERS:
+                h.category = None  # 新建、改扩建中小学和幼儿园208所: the counted thing, not a part
+        group = _GROUP_VERB.match(raw.strip(_EDGE_JUNK)) if "完成" in raw or "实现" in raw else None
+        if group and not phrase.comparison:
+            groups[id(h)] = group.group(1)  # 地方完成投资899.8亿元, 城镇实现747.1亿元: a part of a total
         _implied_unit(h, (h.indicator or "") + after)
         if not h.indicator and lo > s_start:
             back = clauses.start(s_start, lo - 1)  # 收入，由1997年的5160元…: named in the clause before
@@ -984,6 +1060,105 @@ def _read_sentence(
         if a.high is not None and (a.low, a.high) == (b.low, b.high) and len(a.indicator or "") <= 1:
             a.indicator = b.indicator  # 处1万元以上10万元以下的罚款: the bounds share what they bound
     _ratio_parts(hits)
+    _split_categories(text, span, [h for h in hits if id(h) not in in_frame], groups, outer, subject)
+
+
+def _split_categories(
+    text: str, span: tuple[int, int], hits: list[_Hit], groups: dict[int, str], outer: str | None, subject: list[str]
+) -> None:
+    """Categories of a sentence that splits a total into parts.
+
+    A sentence opening with 其中/按…分/从…看 names its parts first: a group doing the thing
+    (其中，中省直企业完成投资…；地方完成投资…; 按地域分，城镇实现747.1亿元 — of the total named before)
+    or a sector (从产业投向看，第一产业投资…). A school word inside one indicator (高校毕业生初次毕业
+    去向落实率85%) splits nothing unless a second one or 其中 says so. A school level's later figures
+    up to the next ； are of it (普通高中招生…，在校生…，毕业生…).
+    """
+    opener = _BREAKDOWN.match(text, span[0])
+    if not (opener or groups or any(h.category for h in hits)):
+        return
+    if opener and groups and len(set(groups.values())) >= 2:
+        first = min(h.start for h in hits if id(h) in groups)
+        if opener.group().strip().startswith("其中"):
+            groups = {k: g for k, g in groups.items() if g not in lex.SECTOR_PARTS}
+        if not any(c.isdigit() for c in text[opener.end() : first]):
+            head: _Hit | None = None  # the part's first figure
+            for h in hits:
+                g = groups.get(id(h))
+                if g is not None:
+                    h.category, h.guessed, head = g, False, h
+                    if outer and h.indicator == g:
+                        h.indicator, h.base_record = outer, False
+                        subject[:] = [outer]
+                elif head is not None and any(c in text[head.end : h.lead] for c in ";；"):
+                    head = None
+                elif head is not None and h.category is None and h.indicator:
+                    g = head.category or ""
+                    if h.indicator.startswith(g):  # 城镇实现747.1亿元，同比增长16.5%
+                        h.category = g
+                        if head.indicator != g and h.change:
+                            h.indicator = (head.indicator or "") + h.change
+    if opener and not opener.group().strip().startswith("其中"):
+        sectors = {h.indicator[:4] for h in hits if h.indicator and h.indicator.startswith(lex.SECTOR_PARTS)}
+        if len(sectors) >= 2:
+            for h in hits:
+                if h.indicator and h.indicator.startswith(lex.SECTOR_PARTS):
+                    h.category, h.guessed = h.indicator[:4], False
+    schools = {h.category for h in hits if h.guessed}
+    if len(schools) == 1 and len(set(_CATEGORY.findall(text))) < 2:  # one school level in the paragraph
+        for h in hits:
+            if h.guessed and text.rfind("其中", span[0], h.start) < 0:
+                h.category = None
+    carry: str | None = None
+    prev: _Hit | None = None
+    for h in hits:
+        if prev is not None and any(c in text[prev.end : h.lead] for c in ";；"):
+            carry = None
+        if h.category:
+            words = h.indicator or ""
+            carry = h.category if h.guessed and words.startswith(h.category) and len(words) > len(h.category) else None
+        elif (
+            prev is not None
+            and prev.category
+            and h.indicator
+            and prev.indicator
+            and h.indicator.startswith(prev.indicator)
+        ):
+            h.category = prev.category  # 中省直企业完成投资475.7亿元，同比下降2.2%
+        elif (
+            carry
+            and h.change is None
+            and len(h.indicator or "") <= 4
+            and prev is not None
+            and _TERSE_GAP.match(text[prev.end : h.lead])
+        ):
+            h.category = carry  # 普通高中招生20972人，在校生63184人
+        prev = h
+
+
+def _stage_of(indicator: str | None) -> str | None:
+    """The stage word (开工, 完工 …) ending an indicator with words before it, or None."""
+    for word in lex.STAGE_WORDS:
+        if indicator and indicator.endswith(word) and len(indicator) > len(word):
+            return word
+    return None
+
+
+def _clause_cut(raw: str) -> int:
+    """Where the words naming a figure begin when a whole clause stands before them, joined by 、
+    (园区启动建设、签约项目163个 → 签约项目); 0 when the 、 joins items of one name (生均校地、生均校舍)."""
+    cut, pos = 0, 0
+    for part in raw.split("、")[:-1]:
+        pos += len(part) + 1
+        words = part.strip(_EDGE_JUNK)
+        if len(words) >= _MIN_CLAUSE and (
+            words[-1] in lex.VERB_FINAL_CHARS
+            or (len(_VERB_END.at_end(words) or "") >= 2)
+            or _CHANGE_END.at_end(words) is not None
+            or words.endswith(lex.CLAUSE_FINAL_WORDS)
+        ):
+            cut = pos
+    return cut if len(raw) - cut >= 2 else 0
 
 
 def _unitless_ok(h: _Hit, subject: list[str]) -> bool:
@@ -1089,6 +1264,8 @@ def _frames(clauses: _Clauses, span: tuple[int, int], hits: list[_Hit]) -> list[
         phrase = _clean_phrase(_YEAR_IN_LIST.sub("", head))
         word = verb.group().removeprefix("分别").rstrip(":：")
         change = word if word in lex.CHANGE_WORDS else None
+        if change and text[verb.end() : verb.end() + 1] in ("至", "到"):
+            change = None  # 分别提高至778元/月: the level reached, not a change
         items = [i for i in (x.strip(_EDGE_JUNK) for x in phrase.text.split("、")) if i]
         if len(items) == 1 and "和" in items[0] and len(members) == 2:
             items = items[0].split("和", 1)  # 生活补贴和护理补贴标准分别为209元、280元
@@ -1142,6 +1319,12 @@ def _map_group(
         named = [*items[:-1], items[-1][: collective.start()]]
         items = [*named[:-1], f"{named[-1]}{items[-1][collective.end() :]}"]
         categories, by_category = list(named), True
+    if not by_category and label is None and len(items) == len(values) >= 2:
+        shared = _modifiers(items)  # 城镇和农村常住居民人均可支配收入: the items are parts of one head
+        if shared:
+            categories, by_category = list[str | None](shared), True
+    if len(items) == 1 and len(values) == len(lex.SECTOR_PARTS) and items[0].startswith(("三次产业", "三产")):
+        categories = list[str | None](lex.SECTOR_PARTS)  # 三次产业对GDP增长的贡献率分别为6.9%、49.9%和43.2%
     middle = max((len(i) for i in items[1:-1]), default=0)
     switched = change
     for k, h in enumerate(values):
@@ -1149,6 +1332,8 @@ def _map_group(
         change = switched
         indicator = head.replace("、", "") if head else None
         category = label if label else None
+        if len(categories) == len(values) and len(items) == 1:
+            category = categories[k]
         if len(items) == len(values) and len(items) >= 2:
             if by_category:
                 category = categories[k]
@@ -1174,6 +1359,21 @@ def _map_group(
             else:
                 h.warnings.append(f"a list of {len(years)} years holds {len(values)} values: years left out")
                 h.year, h.year_set = None, True
+
+
+def _modifiers(items: list[str]) -> list[str] | None:
+    """The parts a list names before one shared head (集中养育和社会散居孤儿最低养育标准 → 集中养育,
+    社会散居; 一、二、三产增加值 → 第一产业, 第二产业, 第三产业), or None for items that are whole names
+    (生均校地、生均校舍、生均体育场馆达标率)."""
+    n = len(items[0])
+    if n > _MAX_MODIFIER or any(len(i) != n for i in items[:-1]) or len(items[-1]) < n + 2:
+        return None
+    if items[0][0] == items[1][0] != "第":
+        return None  # 生均校地、生均校舍: parallel names sharing their first word
+    parts = [*items[:-1], items[-1][:n]]
+    if items[-1][n:].startswith("产"):
+        parts = [f"第{p.removeprefix('第')}产业" for p in parts]
+    return parts if len(set(parts)) == len(parts) else None
 
 
 def _frame_units(text: str, members: list[_Hit]) -> None:
