@@ -94,6 +94,24 @@ def test_metadata_from_pairs_weak_labels_and_meta_fallback() -> None:
 
 
 @pytest.mark.parametrize(
+    ("pairs", "expected"),
+    [
+        # a metadata table flattened to `索引号: | 002590358/2022-77135 | 公开方式: | 主动公开 |` (shangyu)
+        (
+            [("索引号", " | 002590358/2022-77135 | "), ("文号", " | "), ("发布单位", " | 绍兴市上虞区统计局 |")],
+            {"index_no": "002590358/2022-77135", "doc_no": None, "publisher": "绍兴市上虞区统计局"},
+        ),
+        ([("公开日期", " | 2022-08-17 10:51 | |"), ("文号", "｜")], {"publish_date": "2022-08-17", "doc_no": None}),
+        # a value made only of separators is empty
+        ([("发布机构", " | — | "), ("文号", "/")], {"publisher": None, "doc_no": None}),
+    ],
+)
+def test_metadata_values_without_cell_separators(pairs: list[tuple[str, str]], expected: dict[str, Any]) -> None:
+    meta, _, _ = metadata_from_pairs(pairs)
+    assert {key: getattr(meta, key) for key in expected} == expected
+
+
+@pytest.mark.parametrize(
     ("raw", "title"),
     [
         ("江西省2022年国民经济和社会发展统计公报 _ 中国宜春", "江西省2022年国民经济和社会发展统计公报"),
@@ -101,6 +119,8 @@ def test_metadata_from_pairs_weak_labels_and_meta_fallback() -> None:
         ("（转载）关于做好2019年元旦春节期间有关工作的通知", "关于做好2019年元旦春节期间有关工作的通知"),
         ("政府工作报告——2018年3月5日在第十三届全国人民代表大会第一次会议上", "政府工作报告"),
         ("国务院办公厅关于2019年部分节假日安排的通知", "国务院办公厅关于2019年部分节假日安排的通知"),
+        # a title cell of a flattened table row (shangyu): the empty cells' pipes go
+        ("2013年上虞区国民经济和社会发展统计公报 | |||||||||", "2013年上虞区国民经济和社会发展统计公报"),
     ],
 )
 def test_clean_title(raw: str, title: str) -> None:

@@ -147,6 +147,41 @@ PAGES: list[tuple[Path, str | None, dict[str, Any], str, list[str]]] = [
         "实施乡村振兴战略，是党的十九大作出的重大决策部署",
         ["\ufeff"],
     ),
+    (
+        TEXT / "pages_mianchi_gov_cn_2022_stats_communique.excerpt.txt",
+        None,  # the last line, a cut-off fragment (全县规模以上工业涉), heads nothing: all text above is body
+        {"index_no": None},
+        "2022年,全县上下坚持以习近平新时代中国特色社会主义思想为指引",
+        [],
+    ),
+    (
+        TEXT / "pages_zhouzhi_gov_cn_budget_report_2023_2024.excerpt.txt",
+        "周至县2023年财政预算执行情况和2024年财政预算草案的报告",  # under the site menu line
+        {"index_no": None},
+        "各位代表:",
+        ["首页 新闻中心", "政民互动"],
+    ),
+    (
+        TEXT / "pages_shanwei_gov_cn_municipal_final_accounts_2018.excerpt.txt",
+        None,  # starts at the occasion line (——2019年9月2日在…), wrapped in two; the title is cut off
+        {"index_no": None},
+        "——2019年9月2日在汕尾市第七届人民代表",
+        [],
+    ),
+    (
+        TEXT / "pages_shangyu_gov_cn_2013_stats_communique.excerpt.txt",
+        "2013年上虞区国民经济和社会发展统计公报",  # a flattened table row: `title | ||||…`
+        # label and value cells joined by ` | `: the pipes are no part of the values
+        {
+            "index_no": "002590358/2022-77135",
+            "doc_no": None,
+            "publisher": "绍兴市上虞区统计局",
+            "publish_date": "2022-08-17",
+            "publish_time": "10:51",
+        },
+        "2013年是贯彻十八大精神的开局之年",
+        ["||", "索引号"],
+    ),
 ]
 
 

@@ -88,10 +88,17 @@ def label_key(label: str) -> str | None:
     return "extra" if norm in EXTRA_LABELS else None
 
 
+# Cell separators of a metadata table flattened to text (`索引号: | 002590358/2022-77135 | 公开方式: |`):
+# trimmed off a value; a value made of nothing else is empty.
+_VALUE_TRIM = " \n•·:：|｜"
+_SEPARATORS_ONLY = re.compile(r"[\s|｜/／\\\-－—–_·•:：,，;；]*")
+
+
 def clean_value(value: str) -> str | None:
-    """A header value trimmed and with its inner runs of white space folded; None for empty or 无."""
-    value = re.sub(r"[ \t\u3000\u00a0]+", " ", value).strip(" \n•·:：")
-    return None if value in NULL_VALUES else value
+    """A header value trimmed (also of table-cell pipes) and with its inner runs of white space folded;
+    None for empty, 无, or separators only."""
+    value = re.sub(r"[ \t\u3000\u00a0]+", " ", value).strip(_VALUE_TRIM)
+    return None if value in NULL_VALUES or _SEPARATORS_ONLY.fullmatch(value) else value
 
 
 # --- document numbers ------------------------------------------------------------------------
@@ -268,6 +275,7 @@ def _line_has_label(line: str) -> bool:
 _TITLE_SUFFIX = re.compile(r"\s{0,3}(?P<sep>[_|｜]|\s-\s|-|－)\s{0,3}(?P<tail>[^_|｜]{2,40})$")
 _REPRINT = re.compile(r"^[（(]\s{0,2}转载\s{0,2}[)）]\s{0,2}|\s{0,2}[（(]\s{0,2}转载\s{0,2}[)）]$")
 _OCCASION = re.compile(r"(?<=.{4})\s{0,2}——\s{0,2}(?:19|20)\d{2}年\d{1,2}月\d{1,2}日.{0,80}$")
+_CELL_TRIM = " |｜"  # a title cell of a flattened table row: `2013年…统计公报 | |||||`
 _SITE_WORDS = re.compile(r"(?:网|网站|门户|人民政府|政府|委员会|局|办公室|厅|中心|统计局)$")
 
 
@@ -276,7 +284,7 @@ def clean_title(title: str | None) -> str | None:
     and surrounding white space."""
     if not title:
         return None
-    title = re.sub(r"\s+", " ", title).strip()
+    title = re.sub(r"\s+", " ", title).strip(_CELL_TRIM)
     title = _REPRINT.sub("", title).strip()
     title = _OCCASION.sub("", title).strip()
     while True:
@@ -552,6 +560,7 @@ _DATELINE = re.compile(r"^(?:新华社|人民日报|本报|人民网|新华网).
 _NOT_TITLE = re.compile(
     r"^(?:[图表]\s{0,2}\d{1,3}|[（(]\s{0,2}(?:19|20)\d{2}年|——|<!--|-->)"
     r"|(?:省长|市长|县长|区长|总理|主任|书记|局长|主席)\s{1,3}[\u4e00-\u9fff]{2,4}$"
+    r"|会议上$"  # the second half of a wrapped occasion line: ——2019年9月2日在…人民代表 / 大会…会议上
 )
 _BRACKET_DATE = re.compile(
     r"^[（(]\s{0,2}(?P<d>(?:19|20)\d{2}\s{0,2}年\s{0,2}\d{1,2}\s{0,2}月\s{0,2}\d{1,2}\s{0,2}日)\s{0,2}[)）]$"
@@ -687,15 +696,37 @@ def _text_title(lines: Sequence[str], after: int, before: int) -> tuple[str | No
     for i in window:
         if _title_like(lines[i]):
             return clean_title(lines[i]), i
+        if _opens_body(lines[i]):
+            break  # a line below body text heads nothing: the lines above it would be lost
     for i in range(before - 1, -1, -1):
         if _title_like(lines[i]):
             return clean_title(lines[i]), i
     return None, None
 
 
-def _title_like(line: str) -> bool:
+def _opens_body(line: str) -> bool:
+    """A line of body text: a paragraph, a numbered heading (not 附件 or a part heading 第一部分, which a
+    title may follow) or an occasion line ——2019年9月2日在…, which stands under its title."""
     line = line.strip()
+    if is_boilerplate(line):
+        return False
+    if "。" in line or line.startswith("——") or (len(line) > 80 and ("，" in line or "," in line)):
+        return True
+    return bool(_HEADING_START.match(line)) and not (_PART_HEADING.match(line) or line.startswith("附"))
+
+
+def _menu_line(line: str) -> bool:
+    """A site menu or a table's header row: four or more short words between spaces
+    (首页 新闻中心 信息公开 政务服务 …), where a title has at most a few long parts."""
+    words = line.split()
+    return len(words) >= 4 and all(2 <= len(word) <= 6 for word in words)
+
+
+def _title_like(line: str) -> bool:
+    line = line.strip().strip(_CELL_TRIM)
     if not line or len(line) > 80 or is_boilerplate(line) or _line_has_label(line) or _DATELINE.match(line):
+        return False
+    if _menu_line(line):
         return False
     if _HEADING_START.match(line) or _NOT_TITLE.match(line) or line[-1] in "。；：:;，,":
         return False
