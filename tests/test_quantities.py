@@ -466,8 +466,66 @@ CORPUS: list[Any] = [
     # a Chinese numeral before 倍 or 个百分点 is an amount (govcn_gwr_national_2003, 2018)
     ("教育经费所占比例每年提高一个百分点。", None, [(1, "个百分点", "教育经费所占比例每年提高", None, None)]),
     ("外商投资结构优化，高技术产业占比提高一倍。", None, [(1, "倍", "高技术产业占比提高", None, None)]),
+    # pages_shanwei (2018 final accounts): 比2017年 is a comparison, the change is the revenue's
+    (
+        "2018年市级一般公共预算收入决算数129748万元,比2017年增收12423万元,增长10.59%。",
+        2019,
+        [
+            (129748, "万元", "市级一般公共预算收入决算数", 2018, None),
+            (12423, "万元", "市级一般公共预算收入增收", 2018, None),
+            (10.59, "%", "市级一般公共预算收入增长", 2018, None),
+        ],
+    ),
+    # pages_yongning (2020 first half): 2020年1-6月 is a date; 比上年同期 + amount is last year's level
+    (
+        "2020年1-6月全城区组织财政收入累计完成146845万元,比上年同期144987万元增收1858万元,增长1.28%。",
+        2020,
+        [
+            (146845, "万元", "全城区组织财政收入", 2020, None),
+            (144987, "万元", "全城区组织财政收入", 2019, None),
+            (1858, "万元", "全城区组织财政收入增收", 2020, None),
+            (1.28, "%", "全城区组织财政收入增长", 2020, None),
+        ],
+    ),
+    # pages_mianchi (2022 communiqué): a middle dot written for the decimal point
+    (
+        "医疗保健类价格上涨1·8%，交通通信类价格上涨2·9%。",
+        None,
+        [(1.8, "%", "医疗保健类价格上涨", None, None), (2.9, "%", "交通通信类价格上涨", None, None)],
+    ),
+    # pages_shangyu (2013 communiqué, republished 2022): 由上年的… is 2012's structure, 演变为… 2013's;
+    # a sector's 增加值 is a named indicator, not a part
+    (
+        "2013年全区生产总值625亿元。产业结构进一步优化,由上年的6.9:55.9:37.2演变为6.7:55.1:38.2。",
+        2022,
+        [
+            (625, "亿元", "全区生产总值", 2013, None),
+            (6.9, None, "产业结构", 2012, "第一产业"),
+            (55.9, None, "产业结构", 2012, "第二产业"),
+            (37.2, None, "产业结构", 2012, "第三产业"),
+            (6.7, None, "产业结构", 2013, "第一产业"),
+            (55.1, None, "产业结构", 2013, "第二产业"),
+            (38.2, None, "产业结构", 2013, "第三产业"),
+        ],
+    ),
+    (
+        "从三大产业看:第一产业实现增加值41.71亿元,增长3.2%;第二产业实现增加值344.22亿元,增长10.0%。",
+        2014,
+        [
+            (41.71, "亿元", "第一产业实现增加值", None, None),
+            (3.2, "%", "第一产业实现增加值增长", None, None),
+            (344.22, "亿元", "第二产业实现增加值", None, None),
+            (10.0, "%", "第二产业实现增加值增长", None, None),
+        ],
+    ),
     # zj_fgw_hanweb_deqing_investment (published 2016-11-22): 1-10月 is this year so far;
     # 去年同期 is the year of the starting ratio only
+    # a part that names its own measure (第三产业投资) is the indicator, not a category
+    (
+        "其中第三产业投资完成119.90亿元，同比增长15.2%。",
+        2016,
+        [(119.9, "亿元", "第三产业投资", None, None), (15.2, "%", "第三产业投资增长", None, None)],
+    ),
     (
         "1-10月，全县固定资产投资完成246.79亿元，同比增长15.3%。",
         2016,

@@ -92,11 +92,14 @@ COMPARISON_BASES: Final[tuple[str, ...]] = (
 )  # fmt: skip
 # Comparison bases that point at the previous year (比上年122711万元 is the 2012 figure).
 PREVIOUS_YEAR_BASES: Final[frozenset[str]] = frozenset(
-    {"比上年", "较上年", "比去年", "较去年", "比上一年", "较上一年", "与上年相比", "比上年末", "较上年末"}
+    {"比上年", "较上年", "比去年", "较去年", "比上一年", "较上一年", "与上年相比", "比上年末", "较上年末",
+     "比上年同期", "较上年同期", "比去年同期", "较去年同期"}
 )
 
 # What stands before the second ratio of 由…调整为… (the same ratio at a later time).
-RATIO_CHANGE_WORDS: Final[tuple[str, ...]] = ("调整", "调整为", "变为", "变化为", "转变为", "优化为", "提高到", "变成")
+RATIO_CHANGE_WORDS: Final[tuple[str, ...]] = (
+    "调整", "调整为", "变为", "变化为", "转变为", "优化为", "提高到", "变成", "演变", "演变为",
+)  # fmt: skip
 
 # Heads of indicators whose figures have no unit (水质综合指数3.4830, 收入比值为2.19, 结构比为7.6:44.8:47.6).
 UNITLESS_HEADS: Final[tuple[str, ...]] = (
@@ -104,6 +107,11 @@ UNITLESS_HEADS: Final[tuple[str, ...]] = (
 )  # fmt: skip
 # Parts of a ratio of the three sectors (三次产业结构比为25.72:26.84:47.44).
 SECTOR_PARTS: Final[tuple[str, ...]] = ("第一产业", "第二产业", "第三产业")
+# Nouns that name a measure: a group ending in one (第三产业投资完成…) is the indicator, not a part.
+MEASURE_NOUNS: Final[tuple[str, ...]] = (
+    "投资", "收入", "支出", "增加值", "产值", "总值", "总额", "产量", "销售额", "营业额", "利润", "税收",
+    "贷款", "存款", "出口", "进口", "零售额", "成交额", "营收", "规模",
+)  # fmt: skip
 
 # Sub-groups a sentence splits a figure into (小学/初中): they become `category`.
 CATEGORY_WORDS: Final[tuple[str, ...]] = (

@@ -12,10 +12,10 @@ from decimal import Decimal, InvalidOperation
 Number = int | float
 
 # Full-width digits, point, comma and minus folded to ASCII (same length, so offsets hold).
-_FOLD = str.maketrans("０１２３４５６７８９．，－＋−", "0123456789.,-+-")
+_FOLD = str.maketrans("０１２３４５６７８９．，－＋−·", "0123456789.,-+-.")  # 1·8%: a middle dot for a point
 # The folded characters but the full-width comma, which every Chinese sentence has: most texts
 # hold none of these, and a search plus one replace is ten times faster than translate.
-_RARE_FOLDED = re.compile("[０-９．－＋−]")
+_RARE_FOLDED = re.compile("[０-９．－＋−·]")
 
 CN_DIGITS: dict[str, int] = {
     "零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,

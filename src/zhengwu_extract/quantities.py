@@ -179,9 +179,10 @@ _TIME = re.compile(
       (?P<since>(?:从|自)?(?P<since_y>{_Y})\s?年(?P<since_m>\d{{1,2}}月)?(?:以来|至今|起|开始|来|以后))
     | (?P<glued>(?P<g1>{_Y})(?P<g2>{_Y})(?P<g_unit>学年度?|年度?))           # 20152016学年度
     | (?P<range>(?P<r1>{_Y})\s?年?\s?[—–\-－~～至到](?P<r2>{_Y}|\d{{2}})\s?(?P<r_unit>学年度?|年度?))
-    | (?P<date>(?P<d_y>{_Y})(?P<d_nian>\s?年)?(?P<d_m>1[0-2]|0?[1-9])月)    # 2015年9月, 20159月
+    | (?P<date>(?P<d_y>{_Y})(?P<d_nian>\s?年)?(?P<d_m>1[0-2]|0?[1-9])   # 2015年9月, 20159月,
+        (?:\s?[-—–~～至]\s?(?:1[0-2]|[1-9]))?月)                        # 2020年1-6月
     | (?P<year>(?P<y>{_Y})\s?年度?)
-    | (?P<rel>前年|去年|上年度|今年|本年度|明年)
+    | (?P<rel>前年|去年|上年度|上年(?=的)|今年|本年度|明年)
     | (?P<now>截至目前|截止目前|截至当前|目前|当前|现阶段|至今|迄今)
     | (?P<past>(?:刚刚)?过去(?:的)?一年(?:来|里|中|间)?|一年来)   # the year a report looks back on
     | (?P<ytd>(?<![\d年])1\s?[-—–~～至]\s?(?:1[0-2]|[2-9])月份?|(?<!年)(?:前三季度|上半年))  # 1-10月: this year so far
@@ -192,7 +193,7 @@ _TIME = re.compile(
     """,
     re.VERBOSE,
 )
-_REL_OFFSET = {"前年": -2, "去年": -1, "上年度": -1, "今年": 0, "本年度": 0, "明年": 1}
+_REL_OFFSET = {"前年": -2, "去年": -1, "上年度": -1, "上年": -1, "今年": 0, "本年度": 0, "明年": 1}
 _WORD_BEFORE_MU = frozenset("项节科栏名题")  # 项目前期, 节目前: 目前 read across a word boundary
 
 # The characters an amount or a time expression can begin with, for `_scan`.
@@ -202,7 +203,7 @@ _AMOUNT_START = re.compile(r"(?<![\d零〇一二两三四五六七八九十百�
 _TIME_START = re.compile(
     r"[\d从自前去今明上本截目当现至迄近多这历未过刚一二两三四五六七八九十]"
     r"(?:(?<=\d)(?<!\d\d)|(?<=[从自])(?=\d)|(?<=前)(?=年|三季度)|(?<=[去明])(?=年)|(?<=今)(?=[年后])"
-    r"|(?<=上)(?=年度|半年)|(?<=本)(?=年度)|(?<=截)(?=[至止])|(?<=[目当])(?=前)|(?<=现)(?=阶段)|(?<=[至迄])(?=今)"
+    r"|(?<=上)(?=年度|半年|年的)|(?<=本)(?=年度)|(?<=截)(?=[至止])|(?<=[目当])(?=前)|(?<=现)(?=阶段)|(?<=[至迄])(?=今)"
     r"|(?<=近)(?=[\d年几一二两三四五六七八九十])|(?<=多)(?=年)|(?<=这)(?=些年)|(?<=历)(?=年)|(?<=未)(?=来)"
     r"|(?<=过)(?=去)|(?<=刚)(?=刚过去)|(?<=[一二两三四五六七八九十])(?=[一二两三四五六七八九十]?年))"
 )
@@ -265,6 +266,7 @@ _VERB_END = _Suffixes(lex.VERBS_BEFORE_OBJECT)
 _AFTER_STOP = re.compile(_alternation(lex.AFTER_STOPS))
 _HAVE = re.compile(r"共有|现有|拥有|共计|合计")  # every word holds 有 or 计: `_clean_phrase` tests those first
 _BRACKET = re.compile(r"[()（）]")
+_BLANK_BASE = re.compile("(?:比|较)\x00")
 _CUT_AFTER = re.compile(_alternation(lex.CUT_AFTER))
 _CATEGORY = re.compile(f"(?<!中)(?:{_alternation(lex.CATEGORY_WORDS)})")
 _CATEGORY_ONLY = re.compile(f"^(?:{_alternation(lex.CATEGORY_WORDS)})$")
@@ -305,6 +307,7 @@ class _Hit:
     high: Decimal | None = None
     implied: bool = False
     ratio: int | None = None  # the terms of one ratio share its start
+    ratio_name: str | None = None  # the words ending in the ratio's cue (产业结构, 三次产业投资占比)
     tentative: bool = False  # a bare number kept only if its indicator is an index or a ratio
     drop: bool = False
     warnings: list[str] = field(default_factory=list)
@@ -396,12 +399,16 @@ def _find_hits(text: str, folded: str, times: Sequence[_Time]) -> list[_Hit]:
     hits: list[_Hit] = []
     if ":" in folded or "：" in folded:
         for m in _RATIO.finditer(folded):
-            clause = max(folded.rfind(mark, max(0, m.start() - 40), m.start()) for mark in ",;；。")  # ， is folded
-            if _RATIO_CUE.search(folded, max(0, clause + 1, m.start() - 40), m.start()) is None:
-                continue  # 三次产业投资占比由…调整为0.7:50.7:48.6: the cue may stand a clause's length back
+            clause = max(folded.rfind(mark, max(0, m.start() - 40), m.start()) for mark in ";；。")
+            cues = list(_RATIO_CUE.finditer(folded, max(0, clause + 1, m.start() - 40), m.start()))
+            if not cues:
+                continue  # 产业结构进一步优化,由上年的6.9:55.9:37.2: the cue may stand a clause back
+            cue = cues[-1]
+            named = max(folded.rfind(mark, clause + 1, cue.start()) for mark in ",，:：、")  # the cue's phrase
+            name = _clean_phrase(folded[max(named + 1, clause + 1, cue.start() - 12) : cue.end()]).text or None
             for term in _RATIO_TERM.finditer(folded, m.start(), m.end()):
                 hits.append(_Hit(start=term.start(), end=term.end(), value=Decimal(term.group()), unit=None,
-                                 lead=term.start(), ratio=m.start()))  # fmt: skip
+                                 lead=term.start(), ratio=m.start(), ratio_name=name))  # fmt: skip
             taken.append((m.start(), m.end()))
     taken.sort()
     starts = [a for a, _ in taken]
@@ -612,6 +619,7 @@ def _find_times(
     """
     out: list[_Time] = []
     depth, swept = 0, 0  # bracket depth, counted once through the text
+    latest = this_year
     for m in _scan(_TIME, _TIME_START, text):
         before = text[max(0, m.start() - 1) : m.start()]
         if before.isdigit():
@@ -637,7 +645,8 @@ def _find_times(
             if kind == "year":
                 start_year: int | None = int(m.group("y"))
             else:
-                start_year = None if doc_year is None else doc_year + _REL_OFFSET[m.group()]
+                now = latest if m.group() == "上年" else doc_year  # 上年: before the year reported on
+                start_year = None if now is None else now + _REL_OFFSET[m.group()]
             reach = (m.start(), to if to >= 0 else m.end() + 60)
             out.append(_Time(m.start(), m.end(), start_year, carries=False, period=False, reach=reach))
             continue
@@ -677,6 +686,8 @@ def _find_times(
         elif kind == "ytd":
             year = this_year
         time = _Time(m.start(), m.end(), year, carries=not local, period=period and not local, warning=warning)
+        if kind == "year" and not local and not deadline:
+            latest = year  # the year reported on, so far in this paragraph
         time.sentence_only = deadline
         if depth > 0:
             time.reach = (_bracket_open(text, m.start()), _bracket_close(text, m.end()))
@@ -698,7 +709,9 @@ def _base_role(text: str, end: int, kind: str | None, before: str) -> str | None
         return "skip"  # 比去年, 与去年: left in the text, where the comparison words are read
     if before in ("比", "较") or after == "同期":
         return "base"
-    return "base" if before == "是" and after[:1] == "的" else None
+    if before == "是" and after[:1] == "的":
+        return "base"
+    return "skip" if text[end - 2 : end] == "上年" else None  # 上年的 only as a base or a start: 在上年的基础上
 
 
 def _bracket_open(text: str, pos: int) -> int:
@@ -740,7 +753,7 @@ def _clean_phrase(raw: str, timed: bool = False) -> _Phrase:
     """
     seg = raw if timed else _TIME.sub("\x00", raw)
     if "\x00" in seg:
-        seg = _AFTER_TIME.sub("", seg)
+        seg = _AFTER_TIME.sub("", _BLANK_BASE.sub("比同期", seg))  # 比2017年增收: a comparison
     if "分别" in seg:
         seg = seg.replace("分别", "")
     if "[" in seg or "［" in seg:
@@ -1045,7 +1058,12 @@ def _read_sentence(
             if at > 0 and h.indicator[at - 1] in _LIST_JOINERS:
                 h.category = None  # 新建、改扩建中小学和幼儿园208所: the counted thing, not a part
         group = _GROUP_VERB.match(raw.strip(_EDGE_JUNK)) if "完成" in raw or "实现" in raw else None
-        if group and not phrase.comparison:
+        if (
+            group
+            and not phrase.comparison
+            and not group.group(1).endswith(lex.MEASURE_NOUNS)
+            and not (group.group(1) in lex.SECTOR_PARTS and "增加值" in raw)  # 第一产业实现增加值: named
+        ):
             groups[id(h)] = group.group(1)  # 地方完成投资899.8亿元, 城镇实现747.1亿元: a part of a total
         _implied_unit(h, (h.indicator or "") + after)
         if not h.indicator and lo > s_start:
@@ -1099,10 +1117,11 @@ def _split_categories(
                         if head.indicator != g and h.change:
                             h.indicator = (head.indicator or "") + h.change
     if opener and not opener.group().strip().startswith("其中"):
-        sectors = {h.indicator[:4] for h in hits if h.indicator and h.indicator.startswith(lex.SECTOR_PARTS)}
-        if len(sectors) >= 2:
-            for h in hits:
-                if h.indicator and h.indicator.startswith(lex.SECTOR_PARTS):
+        parts = [h for h in hits if h.indicator and h.indicator.startswith(lex.SECTOR_PARTS)]
+        parts = [h for h in parts if "增加值" not in (h.indicator or "")]  # 第一产业增加值 is a named indicator
+        if len({h.indicator[:4] for h in parts if h.indicator}) >= 2:
+            for h in parts:
+                if h.indicator:
                     h.category, h.guessed = h.indicator[:4], False
     schools = {h.category for h in hits if h.guessed}
     if len(schools) == 1 and len(set(_CATEGORY.findall(text))) < 2:  # one school level in the paragraph
@@ -1178,7 +1197,11 @@ def _ratio_parts(hits: list[_Hit]) -> None:
             terms.setdefault(h.ratio, []).append(h)
     previous: list[_Hit] | None = None
     for group in terms.values():
-        if previous is not None and group[0].indicator in (None, *lex.RATIO_CHANGE_WORDS):
+        name = group[0].ratio_name
+        if name and len(name) >= 2 and name not in (group[0].indicator or ""):
+            for h in group:  # 产业结构进一步优化,由上年的6.9:55.9:37.2: named by its cue, not the subject
+                h.indicator = name
+        elif previous is not None and group[0].indicator in (None, *lex.RATIO_CHANGE_WORDS):
             for h in group:  # 由1.1:50.3:48.6调整为0.7:50.7:48.6: the same ratio, later
                 h.indicator = previous[0].indicator
         previous = group
