@@ -547,6 +547,20 @@ SMALL = [
     ),
     # a numbered table row with figures is not a heading (outpatient disease fees)
     ("1 一类高血压病 200元/月 50元/月长期\n2 一类糖尿病 200元/月 50元/月长期", [], []),
+    # a long marker sentence full of amounts is an item of data, not a heading (Yongning 2020 H1 budget) …
+    (
+        "1.组织财政收入执行情况。\n1)税收收入112446万元,完成年初预算207380万元的54.22%,比上年同期133191万元"
+        "减收20745万元,下降15.58%,主要是增值税、城市维护建设税、土地增值税减收;税收收入占全部组织财政收入的比重为76.57%。",
+        [(1, "1.", "组织财政收入执行情况")],
+        [],
+    ),
+    # … while a short run-in heading before its figures is a heading (Zhouzhi 2023 budget report)
+    (
+        "(一)财政预算执行情况\n1.一般公共预算执行情况。全年县级一般公共预算收入31751万元,完成预算数31220万元的101.7%,"
+        "较上年28899万元增长9.9%。",
+        [(1, "(一)", "财政预算执行情况"), (2, "1.", "一般公共预算执行情况")],
+        [],
+    ),
 ]
 
 

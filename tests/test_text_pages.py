@@ -277,3 +277,28 @@ def test_text_date_resolves_this_year(path: Path, year: int, anchor: str) -> Non
     at = doc.body.index(anchor) + len(anchor)
     found = [q for q in doc.quantities if q.end == at]
     assert [q.year for q in found] == [year]
+
+
+@pytest.mark.parametrize(
+    ("path", "outline"),
+    [
+        # a cut-off fragment as the last line took the page for a title: the body and sections were lost
+        (
+            TEXT / "pages_mianchi_gov_cn_2022_stats_communique.excerpt.txt",
+            [(1, "一、", "综合"), (1, "二、", "农业"), (1, "三、", "工业和建筑业")],
+        ),
+        # 1)税收收入112446万元,完成年初预算207380万元的54.22%,…: a numbered item of figures, no heading
+        (
+            TEXT / "pages_yongning_gov_cn_budget_execution_2020h1.excerpt.txt",
+            [
+                (1, "一、", "全口径财政预算执行情况"),
+                (2, "(一)", "一般公共预算执行情况"),
+                (3, "1.", "组织财政收入执行情况"),
+            ],
+        ),
+    ],
+    ids=lambda v: str(v).split("/")[-1][:30],
+)
+def test_outline_of_text_pages(path: Path, outline: list[tuple[int, str, str]]) -> None:
+    doc = zx.parse_file(path, quantities=False)
+    assert [(s.level, s.marker, s.heading) for s in doc.outline()] == outline

@@ -85,6 +85,10 @@ HEADING_LINE_MAX = 40
 HEADING_MAX = 100  # a run-in heading with no sentence end is cut here
 HEADING_ENDERS = frozenset("。：:；;？！?!")
 CLAUSE_COMMAS = frozenset("，,")  # where an overlong run-in heading is cut
+# A marker sentence longer than HEADING_LINE_MAX that states this many amounts is an item of data,
+# not a heading: 1)税收收入112446万元,完成年初预算207380万元的54.22%,…,下降15.58%,主要是…减收.
+FIGURE = re.compile(rf"[{_DIG}](?:[.．]?[{_DIG}]){{0,12}}(?=[万亿千元个%％‰倍吨人户家所项件名辆套座])")
+FIGURES_IN_ITEM = 3
 OPENERS = "《“‘「『（(【[〔"
 CLOSERS = "》”’」』）)】]〕"
 SENTENCE_PUNCT = re.compile("[。；;！？!?]")

@@ -19,6 +19,8 @@ from ._markers import (
     CLAUSE_COMMAS,
     CLOSERS,
     DOTTED_DIGITS,
+    FIGURE,
+    FIGURES_IN_ITEM,
     FULLWIDTH_DIGITS,
     HEADING_ENDERS,
     HEADING_LINE_MAX,
@@ -371,9 +373,21 @@ def _read_mark(body: str, m: re.Match[str], eol: int, in_row: bool = False) -> _
         return None
     if m.group("dec") is not None and not rest:
         return None  # 29.1 alone on a line is a table value
+    if len(heading) > HEADING_LINE_MAX and _figures(heading) >= FIGURES_IN_ITEM:
+        return None  # a long sentence of amounts is an item of text, not a heading
     if style == "条":
         heading = ""  # an article's text is the section text
     return _Mark(start, style, marker, number, path, heading, heading_line)
+
+
+def _figures(text: str) -> int:
+    """How many amounts (a number before a unit: 112446万元, 54.22%) the text states, counted up to FIGURES_IN_ITEM."""
+    count = 0
+    for _ in FIGURE.finditer(text):
+        count += 1
+        if count >= FIGURES_IN_ITEM:
+            break
+    return count
 
 
 def _first_cell(rest: str) -> str:
