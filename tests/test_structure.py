@@ -429,6 +429,9 @@ def test_markdown_heading_starts_at_its_marker() -> None:
     assert chapter.text.startswith("第一章 总则\n\n第一条 为了保障公民")
 
 
+# A long paragraph, for the bodies that need a long line.
+FILLER = "这是一段很长的正文，用来说明情况，" * 12
+
 # Small bodies: (body, expected outline, substrings the warnings must contain in order).
 SMALL = [
     # levels follow the order styles appear in, not a fixed table
@@ -561,6 +564,27 @@ SMALL = [
         [(1, "(一)", "财政预算执行情况"), (2, "1.", "一般公共预算执行情况")],
         [],
     ),
+    # paragraphs a scrape joined into one long line with spaces: a heading after a sentence end and a space,
+    # its first cell a short heading followed by a space (Minhang 2021 final accounts) …
+    (
+        "主任、各位委员: " + FILLER + "报告如下: 一、主要情况 (一)一般公共预算 1.全区收支情况 全区收入331.1亿元。 "
+        "2.区本级收支情况 区本级财力249.2亿元。",
+        [(1, "一、", "主要情况"), (2, "(一)", "一般公共预算"), (3, "1.", "全区收支情况"), (3, "2.", "区本级收支情况")],
+        [],
+    ),
+    # … a heading spaced out character by character (Shangyu 2013 communiqué) …
+    (
+        "注:GDP增幅按可比价计算。 一、综 合 综合实力显著增强。" + FILLER,
+        [(1, "一、", "综合")],
+        [],
+    ),
+    # … but not an inline list whose items end in punctuation, nor a short line
+    (
+        FILLER + "主要措施如下： 1.加强领导。 2.落实责任。",
+        [],
+        [],
+    ),
+    ("情况如下： 一、主要情况 正文。", [], []),
 ]
 
 

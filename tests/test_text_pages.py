@@ -296,6 +296,19 @@ def test_text_date_resolves_this_year(path: Path, year: int, anchor: str) -> Non
                 (3, "1.", "组织财政收入执行情况"),
             ],
         ),
+        # the whole page on one line, paragraphs joined by spaces: a heading follows a sentence end and a
+        # space, and is followed by a space (…以下情况: 一、2021年财政决算主要情况 (一)2021年…)
+        (
+            TEXT / "pages_shmh_gov_cn_minhang_final_accounts_2021.excerpt.txt",
+            [
+                (1, "一、", "2021年财政决算主要情况"),
+                (2, "(一)", "2021年一般公共预算收支决算情况"),
+                (3, "1.", "全区一般公共预算收支决算情况"),
+                (3, "2.", "区本级一般公共预算收支决算情况"),
+            ],
+        ),
+        # …计算。 一、综 合 综合实力显著增强。: a heading spaced out character by character
+        (TEXT / "pages_shangyu_gov_cn_2013_stats_communique.excerpt.txt", [(1, "一、", "综合"), (1, "二、", "农业")]),
     ],
     ids=lambda v: str(v).split("/")[-1][:30],
 )

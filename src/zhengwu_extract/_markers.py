@@ -93,6 +93,15 @@ OPENERS = "《“‘「『（(【[〔"
 CLOSERS = "》”’」』）)】]〕"
 SENTENCE_PUNCT = re.compile("[。；;！？!?]")
 CELL_GAP = re.compile(f"{_SP}{{1,8}}")  # between the cells of a table row flattened to one line
+# Paragraphs a scrape joined into one line with spaces (… 重点报告以下情况: 一、2021年财政决算主要情况 (一)…):
+# in a line this long, a marker after a sentence end and a space starts a heading when its first cell, up
+# to the next space, is a short heading without punctuation.
+JOINED_LINE_MIN = 200
+JOIN_ENDS = frozenset("。：:；;！？!?")  # a sentence end before the joining space
+JOIN_SPACES = (" ", "\u3000")  # spaces a scrape joins with (tabs and runs are folded by the page stage)
+CELL_PUNCT = re.compile("[。：:；;！？!?，,、]")
+# A heading spaced out character by character (农 业, 综 合) before a space and its paragraph.
+SPACED_HEADING = re.compile(f"[{_CJK}](?:{_SP}[{_CJK}]){{1,4}}(?={_SP}|$)")
 MIN_ROW_HEADING = 4  # a table row's heading cell is at least this long (a spaced title 农 业 is not a row)
 ROW_NUMBER = re.compile(f"{_SP}[{_DIG}]")  # a figure in a later cell: a numbered table row, not a heading
 CJK_SPACE = re.compile(rf"(?<=[{_CJK}]){_SP}{{1,8}}(?=[{_CJK}])")  # 总  则 → 总则

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from ._markers import (
     CELL_GAP,
+    CELL_PUNCT,
     CIRCLED,
     CJK_SPACE,
     CLAUSE_COMMAS,
@@ -28,6 +29,9 @@ from ._markers import (
     ITEM_BLOCKERS,
     ITEM_NUMERALS,
     ITEM_VERBS,
+    JOIN_ENDS,
+    JOIN_SPACES,
+    JOINED_LINE_MIN,
     LABEL_LINE_MAX,
     LENIENT_STYLES,
     MARKER,
@@ -42,6 +46,7 @@ from ._markers import (
     RANKS,
     ROW_NUMBER,
     SENTENCE_PUNCT,
+    SPACED_HEADING,
     STYLES,
     TOC_ENTRY_MAX,
     TOC_LINE,
@@ -146,12 +151,19 @@ class _Builder:
                     self.notes = True
                     pos = nl + 1
                     continue
-            self.read_line(pos, eol)
+            cuts = _joined_cuts(body, pos, eol) if eol - pos >= JOINED_LINE_MIN else None
+            if cuts:
+                bounds = [pos, *cuts, eol]
+                for k in range(len(bounds) - 1):
+                    self.read_line(bounds[k], bounds[k + 1], joined=k > 0)
+            else:
+                self.read_line(pos, eol)
             pos = nl + 1
 
-    def read_line(self, pos: int, eol: int) -> None:
+    def read_line(self, pos: int, eol: int, joined: bool = False) -> None:
         """Place the headings of one line (several when it is a flattened table row) and note what the
-        line says about tables of contents and notes."""
+        line says about tables of contents and notes. A `joined` part of a line (see _joined_parts)
+        starts with a heading whose first cell is all of it, like a table row's."""
         body = self.body
         m = MARKER.match(body, pos, eol)
         if m is not None and pos >= 2 and body[pos - 2] in "(（":
@@ -161,7 +173,7 @@ class _Builder:
         if m is not None and self.nodes and not self.text_seen:
             self._restart_after_toc(body[pos:eol])
         placed = len(self.nodes)
-        in_row = False
+        in_row = joined
         while m is not None:  # a table row flattened to one line holds several: 一、医疗质量 （一）功能定位 1.…
             cell_end, nxt = _cell(body, m.end(), eol)
             in_row = in_row or nxt is not None
@@ -320,6 +332,35 @@ def _eol(body: str, pos: int) -> int:
     return len(body) if eol < 0 else eol
 
 
+def _joined_cuts(body: str, pos: int, eol: int) -> list[int]:
+    """Where a long line is cut because a scrape joined a heading to the text before it with a space:
+    after a sentence end and a space, at a marker whose first cell is a short heading followed by a
+    space (…平衡。 2.区本级一般公共预算收支决算情况 区本级…). Spaces are found with str.find: most
+    lines have none, and a regex scan of every character costs more."""
+    cuts: list[int] = []
+    for space in JOIN_SPACES:
+        at = body.find(space, pos + 1, eol)
+        while at >= 0:
+            if body[at - 1] in JOIN_ENDS:
+                cut = _heading_after(body, at, eol)
+                if cut is not None:
+                    cuts.append(cut)
+            at = body.find(space, at + 1, eol)
+    return sorted(set(cuts))
+
+
+def _heading_after(body: str, at: int, eol: int) -> int | None:
+    """Start of the marker after the space at `at` when its first cell is a short heading without
+    punctuation, followed by a space; else None."""
+    m = MARKER.match(body, at, eol)
+    if m is None or m.group("bare") is not None:
+        return None
+    space = CELL_GAP.search(body, m.end(), min(eol, m.end() + HEADING_LINE_MAX + 1))
+    if space is None or space.start() == m.end() or CELL_PUNCT.search(body, m.end(), space.start()):
+        return None
+    return m.start()
+
+
 def _cell(body: str, start: int, eol: int) -> tuple[int, re.Match[str] | None]:
     """End of a heading's table cell and the marker of the next cell, when a short heading is followed
     by a space and another marker on the same line; else (eol, None)."""
@@ -391,7 +432,11 @@ def _figures(text: str) -> int:
 
 
 def _first_cell(rest: str) -> str:
-    """The text before the first space: a heading's own cell in a flattened table row."""
+    """The text before the first space: a heading's own cell in a flattened table row (all of a
+    heading spaced out character by character: 综 合)."""
+    spaced = SPACED_HEADING.match(rest)
+    if spaced is not None:
+        return spaced.group()
     gap = CELL_GAP.search(rest)
     return rest if gap is None else rest[: gap.start()]
 
