@@ -169,6 +169,13 @@ PAGES: list[tuple[Path, str | None, dict[str, Any], str, list[str]]] = [
         [],
     ),
     (
+        TEXT / "pages_bx2200_com_shuicheng_gov_work_report_2023.excerpt.txt",
+        None,  # starts at the occasion line; the speaker's line under it (…人民政府区长 赵庆强) is no title
+        {"index_no": None},
+        "(2023年3月1日在六盘水市水城区第二届人民代表大会第二次会议上)",
+        [],
+    ),
+    (
         TEXT / "pages_shangyu_gov_cn_2013_stats_communique.excerpt.txt",
         "2013年上虞区国民经济和社会发展统计公报",  # a flattened table row: `title | ||||…`
         # label and value cells joined by ` | `: the pipes are no part of the values

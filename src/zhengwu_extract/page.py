@@ -559,7 +559,8 @@ _DATELINE = re.compile(r"^(?:新华社|人民日报|本报|人民网|新华网).
 # Lines that are never a title: figure/table captions, a date in brackets under a title.
 _NOT_TITLE = re.compile(
     r"^(?:[图表]\s{0,2}\d{1,3}|[（(]\s{0,2}(?:19|20)\d{2}年|——|<!--|-->)"
-    r"|(?:省长|市长|县长|区长|总理|主任|书记|局长|主席)\s{1,3}[\u4e00-\u9fff]{2,4}$"
+    # the speaker's line under a report's title: 六盘水市水城区人民政府区长 赵庆强 (tried from the line start)
+    r"|[\u4e00-\u9fff（）()]{0,30}?(?:省长|市长|县长|区长|总理|主任|书记|局长|主席)\s{1,3}[\u4e00-\u9fff]{2,4}$"
     r"|会议上$"  # the second half of a wrapped occasion line: ——2019年9月2日在…人民代表 / 大会…会议上
 )
 _BRACKET_DATE = re.compile(
