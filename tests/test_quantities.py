@@ -518,6 +518,28 @@ CORPUS: list[Any] = [
             (10.0, "%", "第二产业实现增加值增长", None, None),
         ],
     ),
+    # pages_ningguo (2020 notice): a rate per month and person written with ∙
+    (
+        "农村特困集中供养人员基本生活财政补助标准为827元/月∙人",
+        None,
+        [(827, "元/月∙人", "农村特困集中供养人员基本生活财政补助标准", None, None)],
+    ),
+    # pages_hanbin (2025 work report): 场次 counts
+    ("组织政银企对接活动11场次", None, [(11, "场次", "政银企对接活动", None, None)]),
+    # 城乡… 分别 with two values: town (city) and country
+    (
+        "城乡居民人均可支配收入分别增长4.8%、7.2%。",
+        None,
+        [
+            (4.8, "%", "城乡居民人均可支配收入增长", None, "城镇"),
+            (7.2, "%", "城乡居民人均可支配收入增长", None, "农村"),
+        ],
+    ),
+    (
+        "城乡低保平均标准分别提高至778元/月、6818元/年。",
+        None,
+        [(778, "元/月", "城乡低保平均标准", None, "城市"), (6818, "元/年", "城乡低保平均标准", None, "农村")],
+    ),
     # zj_fgw_hanweb_deqing_investment (published 2016-11-22): 1-10月 is this year so far;
     # 去年同期 is the year of the starting ratio only
     # a part that names its own measure (第三产业投资) is the indicator, not a category

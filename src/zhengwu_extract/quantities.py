@@ -33,6 +33,7 @@ from .numbers import SCALES, arabic_decimal, chinese_integer, exact, fold_digits
 __all__ = ["document_quantities", "extract_quantities", "parse_number", "quantity_from_cell", "unit_info"]
 
 _UNITS = all_units()
+_PER_SEPARATOR = re.compile("[/∙•·.]")  # 240元/人/日, 1020元/月∙人
 
 
 def _alternation(words: Sequence[str]) -> str:
@@ -55,7 +56,7 @@ def unit_info(unit: str) -> tuple[Kind, str, Decimal] | None:
     head, slash, per = unit.partition("/")
     if slash and head and unit not in _UNITS:
         info = unit_info(head)
-        if info is None or not all(p in PER_UNITS for p in per.split("/")):
+        if info is None or not all(p in PER_UNITS for p in _PER_SEPARATOR.split(per)):
             return None
         return info[0], f"{info[1]}/{per}", info[2]
     if unit in _UNITS:
@@ -163,7 +164,8 @@ _AMOUNT = re.compile(
         (?P<gap>[ \u3000\u00a0]{{0,2}})            # 99.2 %, 罚款 158 万元
         (?:
             (?P<pp>个百分点|百分点)
-          | (?P<scale>{_SCALE_ALT})?(?P<q2>余|多)?(?P<base>{_BASE_ALT})?(?P<per>(?:/(?:{_PER_ALT})){{1,2}})?
+          | (?P<scale>{_SCALE_ALT})?(?P<q2>余|多)?(?P<base>{_BASE_ALT})?
+            (?P<per>/(?:{_PER_ALT})(?:[/∙•.](?:{_PER_ALT}))?)?  # 240元/人/日, 1020元/月∙人
         )
         (?P<q3>{_POST_ALT}|(?<=倍)多)?              # 以上, 左右 …, 1倍多
     )
@@ -492,6 +494,7 @@ def _hit_from_match(text: str, folded: str, m: re.Match[str]) -> _Hit | None:
         elif base == "分" and re.search(r"[时点]\d{0,2}$", folded[max(0, start - 3) : start]):
             return None  # 9时30分 is a time of day
         if base or scale:
+            per = text[m.start("per") : m.end("per")] if per else per  # 元/月·人 as written, not folded
             unit = (scale or "") + (base or "") + (per if base and per and not whole else "")
             end = m.end("scale") if not base else (m.end("per") if per and not whole else unit_end)
     if gap and base and len(base) == 1 and _UNITS.get(base, ("",))[0] == "count" and "." in num:
@@ -1348,6 +1351,9 @@ def _map_group(
             categories, by_category = list[str | None](shared), True
     if len(items) == 1 and len(values) == len(lex.SECTOR_PARTS) and items[0].startswith(("三次产业", "三产")):
         categories = list[str | None](lex.SECTOR_PARTS)  # 三次产业对GDP增长的贡献率分别为6.9%、49.9%和43.2%
+    elif len(items) == 1 and len(values) == 2 and items[0].startswith("城乡"):
+        # 城乡居民人均可支配收入分别增长4.8%、7.2%: town then country (城乡低保标准: city then country)
+        categories = ["城镇" if "居民" in items[0] else "城市", "农村"]
     middle = max((len(i) for i in items[1:-1]), default=0)
     switched = change
     for k, h in enumerate(values):
