@@ -1493,7 +1493,8 @@ def _record(text: str, offset: int, h: _Hit, sentence: str, section: str | None)
             "end": offset + h.end,
             "section": section,
             "warnings": h.warnings,
-        }
+        },
+        strict=True,  # the values are already of their types: no coercion to try
     )
 
 
