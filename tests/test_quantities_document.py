@@ -127,6 +127,9 @@ WORK_REPORT_YEARS = [
     ("govcn_gwr_national_2018.gbk.txt", "今年赤字率拟按2.6%安排", "2.38万亿元", 2018),
     # delivered 2003年3月5日 (——…在…会议上), republished 2006-02-16: 今年 is 2003
     ("govcn_gwr_national_2003.gbk.txt", "今年中央财政预算用于支持这项改革的资金", "３０５亿元", 2003),
+    # a budget report: 2020年1-6月 is a part of 2020 that carries into the next paragraphs
+    ("pages_yongning_gov_cn_budget_execution_2020h1.excerpt.txt", "1)税收收入112446万元", "112446万元", 2020),
+    ("pages_yongning_gov_cn_budget_execution_2020h1.excerpt.txt", "增值税收入31636万元", "31636万元", 2020),
 ]
 
 

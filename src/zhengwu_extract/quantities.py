@@ -675,6 +675,7 @@ def _find_times(
             year, period = (int(m.group("r1")), True) if school else (None, False)
         elif kind == "date":
             year = int(m.group("d_y"))
+            period = not m.group().endswith(m.group("d_m") + "月")  # 2020年1-6月: a part of the year, carried on
             if not m.group("d_nian"):
                 warning = f"年 lost in a date repaired: {m.group()} → {year}年{m.group('d_m')}月"
         elif kind == "year":
