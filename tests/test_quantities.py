@@ -645,6 +645,8 @@ def test_not_quantities(text: str) -> None:
         ("城镇调查失业率5.5%以内", 5.5, False, "以内"),
         ("公共财政教育支出185692万元", 185692, False, None),
         ("集成电路产量增长1倍多", 1, True, "多"),  # gwr2025_chongqing
+        ("纳税过1亿元的企业", 1, True, "过"),  # pages_hunancourt: 过 for 超过
+        ("通过3年努力", 3, False, None),  # 通过 is no qualifier
         ("国家财政用于科技的投入比前五年增长一倍多", 1, True, "多"),  # govcn_gwr_national_2003
     ],
 )

@@ -14,12 +14,14 @@ PRE_QUALIFIERS: Final[tuple[str, ...]] = (
     "将近", "接近", "超过", "突破", "不到", "不足", "不少于", "不低于", "不超过", "不高于", "至少", "最多", "大约",
     "约", "近", "逾", "超",
 )  # fmt: skip
+# Characters that make a word with 过 (通过, 经过, 度过 …): there 过 before a number is no qualifier.
+PASS_VERBS_BEFORE_GUO: Final[str] = "通经超越度不跨错略透路闯难"
 # Qualifiers written just after a number or its unit (5759余万元, 4100多人, 6600万人以上, 15%左右).
 POST_QUALIFIERS: Final[tuple[str, ...]] = ("以上", "以下", "左右", "上下", "以内", "之多", "多", "余", "几")
 # Qualifiers that make a figure approximate (FORMAT.md: 近/约/余/多/超过/左右/以上 …); the others
 # (不少于, 不超过, 以下 …) state a bound exactly and are kept in `qualifier` only.
 APPROX_QUALIFIERS: Final[frozenset[str]] = frozenset(
-    {"将近", "接近", "超过", "突破", "不到", "不足", "大约", "约", "近", "逾", "超", "破", "上", "多", "余", "几",
+    {"将近", "接近", "超过", "突破", "不到", "不足", "大约", "约", "近", "逾", "超", "过", "破", "上", "多", "余", "几",
      "以上", "左右", "上下", "之多"}
 )  # fmt: skip
 

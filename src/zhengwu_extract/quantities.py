@@ -234,7 +234,8 @@ _AFTER_TIME = re.compile(
     "\x00(?:春季|秋季|夏季|冬季|上半年|下半年|年初|年末|年底|底|末|初|春|秋|全年|前三季度|一季度|[1-4]季度|同期)?"
 )
 
-_PRE_QUAL = re.compile(f"(?:{_alternation(lex.PRE_QUALIFIERS)})$")
+# 过 alone stands for 超过 (纳税过1亿元的企业), but not in 通过, 经过, 度过 …
+_PRE_QUAL = re.compile(f"(?:{_alternation(lex.PRE_QUALIFIERS)}|(?<![{lex.PASS_VERBS_BEFORE_GUO}])过)$")
 _LEADING = re.compile(f"^(?:{_alternation(lex.LEADING_FILLERS)})")
 
 
