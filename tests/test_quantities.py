@@ -540,6 +540,26 @@ CORPUS: list[Any] = [
         None,
         [(778, "元/月", "城乡低保平均标准", None, "城市"), (6818, "元/年", "城乡低保平均标准", None, "农村")],
     ),
+    # yuexiu / thnet policy pages (2025): time limits in years and days are durations
+    (
+        "技工院校学生（在校及毕业5年内）和毕业5年内的出国（境）留学回国人员",
+        None,
+        [(5, "年", "在校及毕业", None, None), (5, "年", "毕业", None, None)],
+    ),
+    ("（2）获奖之日起两年内（含参赛期间）在广州地区领取营业执照", None, [(2, "年", "获奖之日起", None, None)]),
+    ("补贴标准：每连续租满1年补贴6000元", None, [(1, "年", "连续租满", None, None), (6000, "元", "补贴", None, None)]),
+    (
+        "申请主体应当在合同期满后30日内结清有关费用并腾退人才公寓",
+        None,
+        [(30, "日", "合同期满后", None, None)],
+    ),
+    # …but a day of a month is a date, and 5年内 opening a clause a time frame (jiangjin)
+    ("2月4日至10日放假调休，共7天。", None, [(7, "天", "放假调休", None, None)]),
+    (
+        "建立校际教师互派制度和导师制度,5年内将安排80%城区学校优秀干部和教师到农村学校交流。",
+        None,
+        [(80, "%", "城区学校优秀干部和教师", None, None)],
+    ),
     # zj_fgw_hanweb_deqing_investment (published 2016-11-22): 1-10月 is this year so far;
     # 去年同期 is the year of the starting ratio only
     # a part that names its own measure (第三产业投资) is the indicator, not a category

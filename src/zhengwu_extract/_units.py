@@ -61,6 +61,7 @@ BASE_UNITS: Final[dict[str, tuple[str, str, str]]] = {
     "个月": ("duration", "月", "1"),
     "周": ("duration", "天", "7"),
     "天": ("duration", "天", "1"),
+    "日": ("duration", "天", "1"),  # 30日内; a date's 日 (5月30日) is turned away where it is read
     "个工作日": ("duration", "工作日", "1"),
     "工作日": ("duration", "工作日", "1"),
     "小时": ("duration", "小时", "1"),

@@ -189,7 +189,8 @@ _TIME = re.compile(
     | (?P<past>(?:刚刚)?过去(?:的)?一年(?:来|里|中|间)?|一年来)   # the year a report looks back on
     | (?P<ytd>(?<![\d年])1\s?[-—–~～至]\s?(?:1[0-2]|[2-9])月份?|(?<!年)(?:前三季度|上半年))  # 1-10月: this year so far
     | (?P<span>近年来|近几年来?|多年来|这些年来?|历年来
-        |(?:今后|未来)(?:(?:\d{{1,2}}|{_CN_SMALL}{{1,2}}|几)年|一个时期|一段时期|一段时间|(?=[,，]))  # not 未来产业
+        |(?:今后|未来)(?:(?:\d{{1,2}}|{_CN_SMALL}{{1,2}}|几)年[内间里]?|一个时期|一段时期|一段时间|(?=[,，]))
+                                                         # 今后5年内, 今后，… but not 未来产业
         |近(?:\d{{1,2}}|{_CN_SMALL}{{1,2}})年来?
         |(?:\d{{1,2}}|{_CN_SMALL}{{1,2}})年(?:来|内|间|后))
     """,
@@ -269,6 +270,7 @@ _VERB_END = _Suffixes(lex.VERBS_BEFORE_OBJECT)
 _AFTER_STOP = re.compile(_alternation(lex.AFTER_STOPS))
 _HAVE = re.compile(r"共有|现有|拥有|共计|合计")  # every word holds 有 or 计: `_clean_phrase` tests those first
 _BRACKET = re.compile(r"[()（）]")
+_MODAL = re.compile(_alternation(lex.MODAL_WORDS))
 _BLANK_BASE = re.compile("(?:比|较)\x00")
 _CUT_AFTER = re.compile(_alternation(lex.CUT_AFTER))
 _CATEGORY = re.compile(f"(?<!中)(?:{_alternation(lex.CATEGORY_WORDS)})")
@@ -337,6 +339,7 @@ class _Time:
     sentence_only: bool = False  # a deadline (到2025年): its sentence only
     reach: tuple[int, int] | None = None  # a year in brackets holds for the bracket only
     base: bool = False  # the base of a comparison (比2015年): blanked from indicators, no year given
+    holds_figure: bool = False  # 毕业5年内: a span of years that is also a stated duration
 
 
 @dataclass(slots=True)
@@ -365,18 +368,21 @@ class _State:
 
 
 def _is_year_unit_ok(text: str, start: int, end: int, value: Decimal, chinese: bool) -> bool:
-    """Whether N年 is a duration: not a year, not 近三年/15年制/5年内/三年行动/这五年 (留存五年。 is)."""
-    if text[max(0, start - 1) : start] in ("近", "第", "每", "前", "后", "这", "满", "那", "去", "来"):
+    """Whether N年 is a duration: not a year, not 近三年/15年制/三年行动/这五年 (留存五年。, 毕业5年内,
+    租满1年, 1年以上 are)."""
+    if text[max(0, start - 1) : start] in ("近", "第", "每", "前", "后", "这", "那", "去", "来"):
         return False
-    if chinese:  # 留存五年。 but not 前进的五年。
-        return text[end : end + 1] in ("", *_CLAUSE_DELIMS) and text[start - 1 : start] != "的"
+    if chinese:  # 留存五年。, 获奖之日起两年内 but not 前进的五年。
+        return text[end : end + 1] in ("", "内", *_CLAUSE_DELIMS) and text[start - 1 : start] != "的"
     if value == value.to_integral_value() and 1900 <= value <= 2100:
         return False
     after = text[end : end + 1]
-    if after and after in "内来制级前后度底末初起中期代春秋上下间至到以龄":
+    if after and after in "来制级前后度底末初起中期代春秋上下间至到龄":
         return False
+    if after == "以" and text[end + 1 : end + 2] in ("来", "后", "前"):
+        return False  # 5年以来; but 1年以上, 3年以内
     before = text[max(0, start - 1) : start]
-    return before not in ("近", "第", "每", "前", "后", "这", "满")
+    return before not in ("近", "第", "每", "前", "后", "这")
 
 
 def _scan(pattern: re.Pattern[str], starts: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
@@ -398,7 +404,7 @@ def _scan(pattern: re.Pattern[str], starts: re.Pattern[str], text: str) -> Itera
 
 def _find_hits(text: str, folded: str, times: Sequence[_Time]) -> list[_Hit]:
     """Every amount of a paragraph, unitless numbers included (a list may lend them its unit)."""
-    taken = [(t.start, t.end) for t in times]
+    taken = [(t.start, t.end) for t in times if not t.holds_figure]
     hits: list[_Hit] = []
     if ":" in folded or "：" in folded:
         for m in _RATIO.finditer(folded):
@@ -494,6 +500,12 @@ def _hit_from_match(text: str, folded: str, m: re.Match[str]) -> _Hit | None:
             return None
         elif base == "分" and re.search(r"[时点]\d{0,2}$", folded[max(0, start - 3) : start]):
             return None  # 9时30分 is a time of day
+        elif base == "日" and (
+            folded[start - 1 : start] in ("月", "每", "第", "当", "次", "本", "同", "前")
+            or per
+            or _DAY_RANGE.search(folded, max(0, start - 8), start)
+        ):
+            return None  # 5月30日, 每月30日前, 2月4日至10日: a day of the month, not 30 days
         if base or scale:
             per = text[m.start("per") : m.end("per")] if per else per  # 元/月·人 as written, not folded
             unit = (scale or "") + (base or "") + (per if base and per and not whole else "")
@@ -527,6 +539,8 @@ def _hit_from_match(text: str, folded: str, m: re.Match[str]) -> _Hit | None:
     return hit
 
 
+_DAY_RANGE = re.compile(r"月\d{1,2}[日号]?[至到、\-—~～]$")  # 2月4日至10日
+
 _MIXED = re.compile(r"([1-9一二两三四五六七八九])千(多|余)?(万)?")
 
 
@@ -553,7 +567,7 @@ def _chinese_ok(num: str, q1: str | None, pre: str | None, unit: str | None, q3:
     if q3 in ("以上", "以下", "以内") or unit in ("倍", "个百分点", "百分点"):
         return True  # 两个以上, 增长一倍多, 提高一个百分点
     info = unit_info(unit)
-    return info is not None and info[0] == "duration" and (not after or after in _CLAUSE_DELIMS)
+    return info is not None and info[0] == "duration" and (not after or after == "内" or after in _CLAUSE_DELIMS)
 
 
 def _decimal(num: str) -> Decimal | None:
@@ -694,6 +708,8 @@ def _find_times(
         if kind == "year" and not local and not deadline:
             latest = year  # the year reported on, so far in this paragraph
         time.sentence_only = deadline
+        # 毕业5年内 is a duration stated; 5年内，… at a clause start only a time frame
+        time.holds_figure = kind == "span" and m.group().endswith("内") and m.group()[0] not in "近未今" and not opener
         if depth > 0:
             time.reach = (_bracket_open(text, m.start()), _bracket_close(text, m.end()))
         out.append(time)
@@ -786,6 +802,10 @@ def _clean_phrase(raw: str, timed: bool = False) -> _Phrase:
         have = max((m.end() for m in _HAVE.finditer(seg)), default=-1)
         if have >= 0 and len(seg) - have >= 2:
             seg = seg[have:]  # 义务教育阶段共有学生 → 学生
+    if "应" in seg or "须" in seg:
+        modal = max((m.end() for m in _MODAL.finditer(seg)), default=-1)
+        if modal >= 0 and len(seg) - modal >= 2:
+            seg = seg[modal:]  # 申请主体应当在合同期满后30日内 → 合同期满后
     changed = True
     while changed:
         before = seg
@@ -844,6 +864,8 @@ def _after_phrase(text: str, pos: int, skip_of: bool = False) -> tuple[str, int]
     q = _POST_AT.match(text, pos)
     if q:
         pos = q.end()
+    elif text[pos : pos + 1] == "内":
+        pos += 1  # 3个工作日内出具不予批准通知书: what is to be done within the time
     if skip_of and text[pos : pos + 1] == "的":
         pos += 1
     window = text[pos : pos + _MAX_AFTER]
