@@ -164,3 +164,41 @@ def test_header_labels_found_near_the_line_start_only() -> None:
     lines.append("发布日期：2024-07-12 " + long_value[:150])
     found = text_header_pairs(lines)
     assert [(i, label) for i, label, _ in found] == [(0, "索 引 号"), (0, "发布机构"), (1, "发文字号"), (3, "发布日期")]
+
+
+def test_labels_without_colon_at_the_line_start_or_after_a_gap() -> None:
+    """A known label without a colon is read at the line start, or after a space or pipe in such a line."""
+    from zhengwu_extract.page import text_header_pairs
+
+    lines = [
+        "索引号 11341702000111222F/202007-00024 组配分类 其他文件",
+        "有效性 | 有效 | 公开日期: | 2025-04-15 14:43 |",
+        "信息名称 宁国市人民政府关于公布补助标准的通知 内容概述",
+    ]
+    found = [(i, label, value.strip(" |")) for i, label, value in text_header_pairs(lines, bare=True)]
+    assert found == [
+        (0, "索引号", "11341702000111222F/202007-00024"),
+        (0, "组配分类", "其他文件"),
+        (1, "有效性", "有效"),
+        (1, "公开日期", "2025-04-15 14:43"),
+        (2, "信息名称", "宁国市人民政府关于公布补助标准的通知"),
+        (2, "内容概述", ""),
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "发布机构应当在收到申请之日起20个工作日内予以答复。",  # a label word opening a sentence
+        "发布机构 应当在收到申请之日起20个工作日内予以答复。",  # even with a space after it
+        "来源 新华社",  # generic labels (来源, 名称, 日期 …) need a colon
+        "名称 数量 单位 金额",  # a table's header row
+        "各单位要按照发布机构 宁国市人民政府的要求执行",  # not at the line start
+    ],
+)
+def test_body_lines_opening_with_a_label_word_are_no_header(line: str) -> None:
+    from zhengwu_extract.page import read_text_page, text_header_pairs
+
+    assert text_header_pairs([line], bare=True) == []
+    parts = read_text_page(f"{line}\n\n第二段正文，说明情况。\n")
+    assert parts.metadata.publisher is None and parts.metadata.extra == {}

@@ -189,6 +189,42 @@ PAGES: list[tuple[Path, str | None, dict[str, Any], str, list[str]]] = [
         "2013年是贯彻十八大精神的开局之年",
         ["||", "索引号"],
     ),
+    (
+        TEXT / "pages_hanbin_gov_cn_gov_work_report_2025.excerpt.txt",
+        # a flattened table of label and value cells, labels partly without a colon: 文件名称 | 汉滨区…
+        "汉滨区2025年政府工作报告",
+        {
+            "index_no": "/2025-0000",  # `公开目录: | 工作报告` in the same row is a label cell of its own
+            "doc_no": None,  # 文号 | 成文日期: …: an empty cell, the next cell is a label
+            "publisher": None,  # 公开责任部门 | 公开形式: …: empty too
+            "subject": None,
+            "validity": "有效",
+            "written_date": "2025-04-15",
+            "publish_date": "2025-04-15",
+            "publish_time": "14:43",
+            "extra": {"公开目录": "工作报告", "公开形式": "主动公开"},
+        },
+        "2025年3月21日在汉滨区第十九届",
+        ["索引号", "文件名称", "|"],
+    ),
+    (
+        TEXT / "pages_ningguo_gov_cn_destitute_support_standards_2020.excerpt.txt",
+        # label and value pairs separated by spaces, two to a line, no colons
+        "宁国市人民政府关于公布2020年城乡特困人员供养基本生活财政补助标准的通知",
+        {
+            "index_no": "11341702000111222F/202007-00024",
+            "doc_no": "宁政秘〔2020〕78号",  # 发布文号
+            "subject": "民政、扶贫、救灾",  # 主题导航
+            "genre": None,  # 组配分类 其他文件 is a catalogue field
+            "publisher": "宁国市人民政府(办公室)",
+            "validity": None,
+            "written_date": "2020-07-09",
+            "written_time": "16:28",
+            "publish_date": None,
+        },
+        "各乡、镇人民政府、街道办事处,市直有关单位:",
+        ["索引号", "信息名称", "内容概述", "宁国市人民政府关于公布"],
+    ),
 ]
 
 

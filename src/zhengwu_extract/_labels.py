@@ -18,6 +18,7 @@ LABELS: dict[str, str] = {
     "文号": "doc_no",
     "发文编号": "doc_no",
     "文件编号": "doc_no",
+    "发布文号": "doc_no",  # ningguo OpennessContent
     # subject classification
     "主题分类": "subject",
     "分类": "subject",
@@ -25,6 +26,7 @@ LABELS: dict[str, str] = {
     "信息分类": "subject",
     "所属主题": "subject",
     "主题类别": "subject",
+    "主题导航": "subject",  # ningguo: topic navigation, the 主题分类
     # genre
     "体裁分类": "genre",
     "体裁": "genre",
@@ -76,6 +78,12 @@ LABELS: dict[str, str] = {
 # 责任部门 and 来源 are weaker than a real 发布机构; 发文日期 weaker than 成文日期.
 WEAK_LABELS: frozenset[str] = frozenset(
     {"责任部门", "来源", "信息来源", "文章来源", "公开责任部门", "分类", "日期", "时间"}
+)
+
+# Labels read only with a colon or brackets: words that open a body line or name a table column
+# (来源 新华社, 名称 数量 单位). The others are read also without one at the line start (`索引号 1134…/…`).
+COLON_ONLY_LABELS: frozenset[str] = frozenset(
+    {"名称", "标题", "分类", "日期", "时间", "来源", "体裁", "文种", "作者", "摘要", "发布者"}
 )
 
 # Labels that are recognised as header labels but kept under `extra` (not one of the main keys).

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from ._labels import (
     BOILERPLATE_LINE_PATTERNS,
+    COLON_ONLY_LABELS,
     EXTRA_LABELS,
     FOOTER_LINE_PATTERNS,
     FOOTER_START_PATTERNS,
@@ -60,6 +61,23 @@ _TEXT_LABEL = re.compile(
           |(?P<c>{_LABEL_ALT})[ \u3000]{{0,3}}[:：])""",
     re.VERBOSE,
 )
+# Labels read also without a colon (索引号 1134…/… 组配分类 其他文件; 有效性 | 有效 | 公开日期: | …), in a line
+# that opens with one: there a label stands between gaps (white space or a table-cell pipe).
+_BARE_LABELS = frozenset(label for label in _ALL_LABELS if label not in COLON_ONLY_LABELS)
+_BARE_FIRST = frozenset(label[0] for label in _BARE_LABELS)
+_BARE_LENGTHS = sorted({len(label) for label in _BARE_LABELS}, reverse=True)
+_GAP = " \t\u3000|｜"
+_BARE_ALT = "|".join(re.escape(label) for label in sorted(_BARE_LABELS, key=len, reverse=True))
+_GAP_LABEL = re.compile(
+    rf"""(?:^|(?<=[\s\u3000|｜]))
+        (?:[\[［【]\s{{0,3}}(?P<b>{_LABEL_ALT})\s{{0,3}}[\]］】]
+          |(?P<c>{_LABEL_ALT})[ \u3000]{{0,3}}[:：]
+          |(?P<n>{_BARE_ALT})(?=[\s\u3000|｜]|$))""",
+    re.VERBOSE,
+)
+# A cell of a flattened table that is a label the lists do not know (公开目录: | 工作报告): it starts a pair.
+_LABEL_CELL = re.compile(r"^[\u4e00-\u9fff]{2,10}[:：]$")
+_CELL_SPLIT = re.compile(r"[|｜]")
 # A line that is only a label (Shaanxi bullet lists put the value on the next line).
 _LONE_LABEL = re.compile(rf"^[\s•·●\-*]{{0,4}}(?P<l>{_LABEL_ALT})[ \u3000]{{0,3}}[:：]?\s{{0,3}}$")
 # The longest line _LONE_LABEL can match: 4 bullets, a label (5L - 4), 3 spaces, a colon, 3 spaces
@@ -214,8 +232,12 @@ def _build_metadata(fields: dict[str, str], extra: dict[str, str], warnings: lis
     )
 
 
-def text_header_pairs(lines: Sequence[str]) -> list[tuple[int, str, str]]:
-    """Label/value pairs of a text header as (line index, label, value); a line may hold several pairs."""
+def text_header_pairs(lines: Sequence[str], *, bare: bool = False) -> list[tuple[int, str, str]]:
+    """Label/value pairs of a text header as (line index, label, value); a line may hold several pairs.
+
+    `bare=True` (plain-text pages) reads also a line that opens with a known label without a colon
+    (`索引号 1134…/… 组配分类 其他文件`); an HTML search form (有效性 不限 现行有效 已失效) is no header.
+    """
     pairs: list[tuple[int, str, str]] = []
     i = 0
     while i < len(lines):
@@ -240,11 +262,41 @@ def text_header_pairs(lines: Sequence[str]) -> list[tuple[int, str, str]]:
         # by _LABEL_START_MAX ends by _LABEL_START_MAX + _LABEL_MATCH_MAX), and scan on only if found.
         first = _near_start_label(line)
         found = list(_TEXT_LABEL.finditer(line)) if first is not None and first.start() <= _LABEL_START_MAX else []
+        if not (found and found[0].start() <= _LABEL_START_MAX) and bare and _bare_label_start(line):
+            found = list(_GAP_LABEL.finditer(line))
         if found and found[0].start() <= _LABEL_START_MAX:
             for k, match in enumerate(found):
                 end = found[k + 1].start() if k + 1 < len(found) else len(line)
-                pairs.append((i, match["b"] or match["c"], line[match.end() : end]))
+                label = match["b"] or match["c"] or match["n"]
+                pairs.extend((i, *pair) for pair in _cell_pairs(label, line[match.end() : end]))
         i += 1
+    return pairs
+
+
+def _bare_label_start(line: str) -> bool:
+    """The line opens with a known label without a colon, then a gap and more text: a header row
+    (`索引号 1134…`, `有效性 | 有效 | …`), not a sentence (发布机构应当…, or any line with a 。)."""
+    text = line.lstrip(_GAP)
+    if not text or text[0] not in _BARE_FIRST or len(line) - len(text) > _LABEL_START_MAX or "。" in text:
+        return False
+    # a label, a gap after it (text[n:n+1] is not empty: the rest holds a value), then the value
+    return any(text[:n] in _BARE_LABELS and text[n : n + 1] in _GAP and text[n:].strip(_GAP) for n in _BARE_LENGTHS)
+
+
+def _cell_pairs(label: str, value: str) -> list[tuple[str, str]]:
+    """A value of table cells split at a cell that is a label of its own (`索引号 | /2025-0000 |
+    公开目录: | 工作报告 |`: 公开目录 is a label the lists do not know)."""
+    if "|" not in value and "｜" not in value:
+        return [(label, value)]
+    pairs: list[tuple[str, str]] = []
+    cells: list[str] = []
+    for cell in _CELL_SPLIT.split(value):
+        if _LABEL_CELL.match(cell.strip()):
+            pairs.append((label, " | ".join(cells)))
+            label, cells = cell.strip(), []
+        elif cell.strip():
+            cells.append(cell.strip())
+    pairs.append((label, " | ".join(cells)))
     return pairs
 
 
@@ -265,8 +317,10 @@ _LABEL_CLOSE = re.compile(r"[:：\]］】]")
 
 def _line_has_label(line: str) -> bool:
     match = _near_start_label(line)
-    return bool(match and match.start() <= _LABEL_START_MAX) or bool(
-        len(line) <= _LONE_LABEL_MAX and _LONE_LABEL.match(line)
+    return (
+        bool(match and match.start() <= _LABEL_START_MAX)
+        or bool(len(line) <= _LONE_LABEL_MAX and _LONE_LABEL.match(line))
+        or _bare_label_start(line)
     )
 
 
@@ -579,7 +633,7 @@ _HTML_COMMENT_LINE = re.compile(r"^\s*<!--.{0,200}-->\s*$")
 def read_text_page(text: str) -> PageParts:
     """A plain-text copy of a page: header label lines, the title line, the body, the signature."""
     lines = _plain_lines(text)
-    found = text_header_pairs(lines[:_HEADER_SCAN])
+    found = text_header_pairs(lines[:_HEADER_SCAN], bare=True)
     header = _header_block(lines, sorted({i for i, _, _ in found}))
     pairs = [(label, value) for i, label, value in found if i in header]
     after = _skip_contents(lines, max(header) + 1 if header else 0)
@@ -614,7 +668,7 @@ def read_text_page(text: str) -> PageParts:
         elif line.strip() and not _line_has_label(line):
             break
         else:
-            more += [(label, value) for _, label, value in text_header_pairs([line])]
+            more += [(label, value) for _, label, value in text_header_pairs([line], bare=True)]
         start += 1
     if more:
         later, _, _ = metadata_from_pairs(more)
