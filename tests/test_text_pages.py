@@ -225,6 +225,15 @@ PAGES: list[tuple[Path, str | None, dict[str, Any], str, list[str]]] = [
         "各乡、镇人民政府、街道办事处,市直有关单位:",
         ["索引号", "信息名称", "内容概述", "宁国市人民政府关于公布"],
     ),
+    (
+        TEXT / "pages_hunancourt_gov_cn_hengyang_enterprise_incentive_opinions_2021.excerpt.txt",
+        # a cover notice (各…单位: / 《…》现印发给你们 / 衡阳市人民政府办公室 2021年9月2日) over the attached
+        # text's title, whose (试行) sits on the next line; the notice stays in the body
+        "关于践行“三高四新”战略优化企业奖补投入助推省域副中心城市建设的实施意见(试行)",
+        {"index_no": None, "written_date": None},
+        "各县市区人民政府,市直机关各单位,驻衡国省属单位:\n《关于践行",
+        [],
+    ),
 ]
 
 
@@ -286,6 +295,11 @@ HTML = Path(__file__).parent / "fixtures" / "html"
             TEXT / "pages_pingjiang_gov_cn_yueyang_open_gov_opinions_2017.excerpt.txt",
             "中共岳阳市委办公室 岳阳市人民政府办公室",
             "2017-01-10",
+        ),
+        (
+            TEXT / "pages_hunancourt_gov_cn_hengyang_enterprise_incentive_opinions_2021.excerpt.txt",
+            "衡阳市人民政府办公室",
+            "2021-09-02",
         ),
         # communiqués sign under the title; a month-only date gives no day
         (
@@ -358,3 +372,32 @@ def test_text_date_resolves_this_year(path: Path, year: int, anchor: str) -> Non
 def test_outline_of_text_pages(path: Path, outline: list[tuple[int, str, str]]) -> None:
     doc = zx.parse_file(path, quantities=False)
     assert [(s.level, s.marker, s.heading) for s in doc.outline()] == outline
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "body_start"),
+    [
+        # a qualifier line under the title belongs to it
+        (
+            "关于优化企业奖补投入的实施意见\n（试行）\n为进一步提升企业技术创新能力，制定本意见。\n",
+            "关于优化企业奖补投入的实施意见（试行）",
+            "为进一步",
+        ),
+        # a salutation and a paragraph without a 落款 under them: no title below (body text heads nothing)
+        (
+            "各县市区人民政府：\n现将有关事项通知如下。\n关于优化企业奖补投入的实施意见\n为进一步提升能力。\n",
+            None,
+            "各县市区人民政府：",
+        ),
+        # a 落款 followed by no title-like line: no title
+        (
+            "各县市区人民政府：\n现将有关事项通知如下。\n衡阳市人民政府办公室\n2021年9月2日\n（此件公开发布）\n",
+            None,
+            "各县市区",
+        ),
+    ],
+)
+def test_title_qualifier_and_cover_notice(text: str, title: str | None, body_start: str) -> None:
+    doc = zx.parse(text, "notice.txt", quantities=False)
+    assert doc.title == title
+    assert doc.body.startswith(body_start)

@@ -649,6 +649,13 @@ def read_text_page(text: str) -> PageParts:
             title, title_line = clean_title(lines[before]), before  # a title above a lone 来源 line
         else:
             title, title_line = _text_title(lines, after, min(header) if header else 0)
+        if title is None:  # a cover notice (各…： / 《…》现印发给你们 / 落款) over the attached text's title
+            title, title_line = _notice_title(lines, after)
+            if title_line is not None:
+                title_line = None  # the notice and the title stay in the body: the notice's 落款 is the signature
+        elif title_line is not None and title_line + 1 < len(lines) and _TITLE_QUALIFIER.match(lines[title_line + 1]):
+            title += lines[title_line + 1].strip()  # …实施意见 / (试行): the qualifier on the next line
+            title_line += 1
         if title_line is not None:
             # 政府工作报告——2018年3月5日在…会议上: the occasion's date is the date of the text
             occasion = _OCCASION.search(lines[title_line].strip())
@@ -756,6 +763,33 @@ def _text_title(lines: Sequence[str], after: int, before: int) -> tuple[str | No
     for i in range(before - 1, -1, -1):
         if _title_like(lines[i]):
             return clean_title(lines[i]), i
+    return None, None
+
+
+_SALUTATION = re.compile(r"^[^。；;]{2,78}[:：]$")
+_TITLE_QUALIFIER = re.compile(
+    r"^\s{0,4}[（(]\s{0,2}(?:试行|暂行|草案|征求意见稿|送审稿|讨论稿|修订稿|修订)\s{0,2}[)）]\s{0,4}$"
+)
+
+
+def _notice_title(lines: Sequence[str], after: int) -> tuple[str | None, int | None]:
+    """The title of a document attached to a cover notice at the top of the page: a salutation line
+    (各县市区人民政府，…：), the notice, its 落款 (issuer lines over a date line), then the title and
+    a qualifier line under it ((试行)). None when the page does not open with such a notice."""
+    filled = [i for i in range(after, min(len(lines), after + 200)) if lines[i].strip()][:12]
+    if len(filled) < 5 or not _SALUTATION.match(lines[filled[0]].strip()):
+        return None, None
+    for k in range(3, len(filled) - 1):  # salutation, a line of notice at least, issuer, date
+        date, issuer = lines[filled[k]].strip(), lines[filled[k - 1]].strip()
+        if not (_DATE_LINE.match(date) and _ISSUER_LINE.match(issuer) and len(issuer) <= 40):
+            continue
+        candidate = lines[filled[k + 1]]
+        if not _title_like(candidate) or _COVER_END.match(candidate.strip()):
+            return None, None
+        title = clean_title(candidate)
+        if title and k + 2 < len(filled) and _TITLE_QUALIFIER.match(lines[filled[k + 2]]):
+            title += lines[filled[k + 2]].strip()
+        return title, filled[k + 1]
     return None, None
 
 
