@@ -783,8 +783,9 @@ def _clean_phrase(raw: str, timed: bool = False) -> _Phrase:
         seg = _DATE_BITS.sub("", seg)  # 2月4日至10日放假调休
     if _BRACKET.search(seg):
         opening, closing = seg.count("(") + seg.count("（"), seg.count(")") + seg.count("）")
-        if opening > closing:
-            seg = re.split(r"[(（]", seg)[-1]
+        last_open, last_close = max(seg.rfind("("), seg.rfind("（")), max(seg.rfind(")"), seg.rfind("）"))
+        if opening > closing or last_open > last_close:  # …）和留学回国人员（领取毕业证5年内: inside the last
+            seg = seg[last_open + 1 :]
         elif closing > opening:
             seg = re.split(r"[)）]", seg)[-1]
     seg = seg.strip(_EDGE_JUNK)
