@@ -401,3 +401,33 @@ def test_title_qualifier_and_cover_notice(text: str, title: str | None, body_sta
     doc = zx.parse(text, "notice.txt", quantities=False)
     assert doc.title == title
     assert doc.body.startswith(body_start)
+
+
+def _read_text(path: Path) -> str:
+    raw = path.read_bytes()
+    return raw.decode("gbk") if ".gbk." in path.name else raw.decode("utf-8-sig")
+
+
+@pytest.mark.parametrize(
+    ("path", "text_date"),
+    [
+        # an occasion line opening the body, wrapped by the scrape: ——2019年9月2日在…人民代表 / 大会…会议上
+        (TEXT / "pages_shanwei_gov_cn_municipal_final_accounts_2018.excerpt.txt", "2019-09-02"),
+        # without the dash, under a header table, wrapped: 2025年3月21日在汉滨区第十九届 / 人民代表大会第四次会议上
+        (TEXT / "pages_hanbin_gov_cn_gov_work_report_2025.excerpt.txt", "2025-03-21"),
+        # in brackets on one line: (2023年3月1日在…会议上)
+        (TEXT / "pages_bx2200_com_shuicheng_gov_work_report_2023.excerpt.txt", "2023-03-01"),
+        # on the line under the title: ——2025年1月19日在贵州省…会议上
+        (TEXT / "gwr2025_guizhou.from_docx.txt", "2025-01-19"),
+        # in the title line itself, as before
+        (TEXT / "govcn_gwr_national_2018.gbk.txt", "2018-03-05"),
+        # a sentence opening with a date and 在 is no occasion line
+        (TEXT / "gwr2025_beijing.from_docx.txt", None),
+        (TEXT / "pages_mianchi_gov_cn_2022_stats_communique.excerpt.txt", None),
+    ],
+    ids=lambda v: str(v).split("/")[-1][:30],
+)
+def test_occasion_line_gives_the_text_date(path: Path, text_date: str | None) -> None:
+    from zhengwu_extract.page import read_text_page
+
+    assert read_text_page(_read_text(path)).text_date == text_date

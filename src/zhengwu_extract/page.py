@@ -276,6 +276,8 @@ def text_header_pairs(lines: Sequence[str], *, bare: bool = False) -> list[tuple
 def _bare_label_start(line: str) -> bool:
     """The line opens with a known label without a colon, then a gap and more text: a header row
     (`索引号 1134…`, `有效性 | 有效 | …`), not a sentence (发布机构应当…, or any line with a 。)."""
+    if not line or (line[0] not in _BARE_FIRST and line[0] not in _GAP):  # most lines: one look
+        return False
     text = line.lstrip(_GAP)
     if not text or text[0] not in _BARE_FIRST or len(line) - len(text) > _LABEL_START_MAX or "。" in text:
         return False
@@ -686,8 +688,32 @@ def read_text_page(text: str) -> PageParts:
         if dated:
             text_date = text_date or parse_date(dated["d"])[0]
             start += 1
+    if text_date is None:  # ——2019年9月2日在…人民代表 / 大会…会议上 opening the body, also wrapped
+        text_date = _occasion_date(lines, start)
     metadata = doc_no_from_title(metadata, title)
     return build_page(above + lines[start:], title=title, metadata=metadata, warnings=warnings, text_date=text_date)
+
+
+_OCCASION_LINE = re.compile(
+    r"^(?:——|[（(])?\s{0,2}(?P<d>(?:19|20)\d{2}\s{0,2}年\s{0,2}\d{1,2}\s{0,2}月\s{0,2}\d{1,2}\s{0,2}日)\s{0,2}在"
+)
+_OCCASION_END = re.compile(r"会议上\s{0,2}[)）]?$")
+
+
+def _occasion_date(lines: Sequence[str], start: int) -> str | None:
+    """The date of an occasion line opening the body (——2019年9月2日在…会议上, (2023年3月1日在…会议上)),
+    also when the scrape wrapped it over two lines; None for any other first line."""
+    filled = [i for i in range(start, min(len(lines), start + 10)) if lines[i].strip()][:2]
+    if not filled:
+        return None
+    first = lines[filled[0]].strip()
+    match = _OCCASION_LINE.match(first) if len(first) <= 120 else None
+    if match is None:
+        return None
+    ends = _OCCASION_END.search(first) or (
+        len(filled) > 1 and len(lines[filled[1]]) <= 80 and _OCCASION_END.search(lines[filled[1]].strip())
+    )
+    return parse_date(match["d"])[0] if ends else None
 
 
 def _plain_lines(text: str) -> list[str]:
