@@ -352,6 +352,7 @@ class _State:
     report: bool = False  # a periodic report (统计公报): a plain year carries through the sections
     warnings: list[str] = field(default_factory=list)
     doc_month: int | None = None
+    listed_year: int | None = None  # the year of a paragraph announcing what follows (…公布如下：)
 
     @property
     def past_year(self) -> int | None:
@@ -1490,6 +1491,9 @@ def _paragraph(text: str, offset: int, state: _State, section_of: _SectionIndex 
             last_time = plain[-1] if plain else last_time
     if last_time is not None:
         state.year, state.year_known = last_time.year, True
+    if text.rstrip().endswith(("如下:", "如下：")):  # 现将我市2020年…标准公布如下：the sections that follow are of 2020
+        years = [t.year for t in times if t.period and not t.base and not t.reach and t.year is not None]
+        state.listed_year = years[-1] if years else state.listed_year
     return out
 
 
@@ -1593,6 +1597,7 @@ def _text_quantities(text: str, state: _State, section_of: _SectionIndex | None)
         if MARKER.match(line) and len(line) <= 40 and "。" not in line:
             # a new section: the year its headings name (一、2024年工作回顾), else none but in a report
             year = section_of.year(offset) if section_of else _heading_year(line)
+            year = state.listed_year if year is None else year
             if year is not None or not state.report:
                 state.year, state.year_known = year, year is not None
         if _WORTH_READING.search(line):
