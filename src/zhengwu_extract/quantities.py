@@ -1271,6 +1271,9 @@ def _period_figures(clauses: _Clauses, span: tuple[int, int], hits: list[_Hit]) 
     """No single year for an average over years (平均每年增长7.7%, 年均增长) or for a starting
     level whose own year is not written (由17.8平方米增加到近22平方米: the 17.8)."""
     text = clauses.text
+    sentence = text[span[0] : span[1]]
+    if "均" not in sentence and "从" not in sentence and "由" not in sentence:
+        return  # most sentences: nothing to look for
     for i, h in enumerate(hits):
         if h.year is None:
             continue
