@@ -565,6 +565,30 @@ CORPUS: list[Any] = [
         None,
         [(80, "%", "城区学校优秀干部和教师", None, None)],
     ),
+    # wanzai 2015 communiqué: a 分别 list with no head of its own goes with the figures before it
+    (
+        "2015年，全县第一产业增加值142145万元，第二产业增加值626858万元，第三产业增加值333281万元，"
+        "按可比价格计算，分别比上年增长4.0%、9.2%、12.3%。",
+        2016,
+        [
+            (142145, "万元", "第一产业增加值", 2015, None),
+            (626858, "万元", "第二产业增加值", 2015, None),
+            (333281, "万元", "第三产业增加值", 2015, None),
+            (4.0, "%", "第一产业增加值增长", 2015, None),
+            (9.2, "%", "第二产业增加值增长", 2015, None),
+            (12.3, "%", "第三产业增加值增长", 2015, None),
+        ],
+    ),
+    # wanzai 2022 communiqué: 第二、三产业 is 第二产业 and 第三产业
+    (
+        "其中第一产业同比下降49.1%，第二、三产业分别增长15.2%、6.2%。",
+        None,
+        [
+            (49.1, "%", "第一产业下降", None, None),
+            (15.2, "%", "第二产业增长", None, None),
+            (6.2, "%", "第三产业增长", None, None),
+        ],
+    ),
     # zj_fgw_hanweb_deqing_investment (published 2016-11-22): 1-10月 is this year so far;
     # 去年同期 is the year of the starting ratio only
     # a part that names its own measure (第三产业投资) is the indicator, not a category

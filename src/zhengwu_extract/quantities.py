@@ -139,6 +139,7 @@ def quantity_from_cell(text: str, unit_hint: str | None = None) -> Quantity | No
 _NUM_AR = r"\d{1,3}(?:,\d{3}){1,6}(?!\d)(?:\.\d{1,12})?|\d{1,20}(?:\.\d{1,12})?"
 _NUM_CN = r"[零〇一二两三四五六七八九十百千]{1,10}"
 _CN_CHARS = frozenset("零〇一二两三四五六七八九十百千万亿")
+_CN_NUMERALS = frozenset("一二三四五六七八九十")
 _SCALE_ALT = _alternation(list(SCALES))
 _BASE_ALT = _alternation(list(_UNITS))
 # Characters a unit, a scale word or a qualifier after a Chinese numeral can begin with.
@@ -313,6 +314,7 @@ class _Hit:
     implied: bool = False
     ratio: int | None = None  # the terms of one ratio share its start
     ratio_name: str | None = None  # the words ending in the ratio's cue (产业结构, 三次产业投资占比)
+    of_figures_before: bool = False  # a 分别 list with no head of its own: it goes with the figures before it
     tentative: bool = False  # a bare number kept only if its indicator is an index or a ratio
     drop: bool = False
     warnings: list[str] = field(default_factory=list)
@@ -1108,6 +1110,7 @@ def _read_sentence(
             a.indicator = b.indicator  # 处1万元以上10万元以下的罚款: the bounds share what they bound
     _ratio_parts(hits)
     _split_categories(text, span, [h for h in hits if id(h) not in in_frame], groups, outer, subject)
+    _lists_of_figures_before(hits)
 
 
 def _split_categories(
@@ -1207,6 +1210,21 @@ def _clause_cut(raw: str) -> int:
         ):
             cut = pos
     return cut if len(raw) - cut >= 2 else 0
+
+
+def _lists_of_figures_before(hits: list[_Hit]) -> None:
+    """A 分别 list without a head of its own takes, value by value, the figures just before it
+    (第一产业增加值…，第二产业增加值…，第三产业增加值…，分别比上年增长4.0%、9.2%、12.3%)."""
+    members = [h for h in hits if h.of_figures_before]
+    if not members:
+        return
+    before = [h for h in hits if h.end <= members[0].start and not h.of_figures_before and h.indicator]
+    if len(before) < len(members):
+        return
+    for h, base in zip(members, before[-len(members) :], strict=True):
+        h.indicator = (base.indicator or "") + (h.change or "")
+        h.category = base.category
+        h.base_record = False
 
 
 def _unitless_ok(h: _Hit, subject: list[str]) -> bool:
@@ -1327,6 +1345,9 @@ def _frames(clauses: _Clauses, span: tuple[int, int], hits: list[_Hit]) -> list[
         for group in _groups(text, verb.end(), members):
             label, values = group
             _map_group(label, values, phrase.text, items, years, change)
+        if not phrase.text and len(members) >= 2:
+            for h in members:  # …第三产业增加值333281万元，分别比上年增长4.0%、9.2%、12.3%: of the figures before
+                h.of_figures_before = True
         frames.append(members)
         _frame_units(text, members)
     return frames
@@ -1351,7 +1372,7 @@ def _groups(text: str, start: int, members: list[_Hit]) -> list[tuple[str | None
     for i, h in enumerate(members):
         gap = text[prev_end : h.lead]
         label = _clean_phrase(_GROUP_GAP.sub("", gap)).text if gap else ""
-        if i and label in _CHANGE_END.words:  # 分别增长159.2%、0.7%和下降46.8%: the same list, another change
+        if label in _CHANGE_END.words:  # 分别增长159.2%、0.7%和下降46.8%, 分别比上年增长…: a change, no label
             h.change = label
             label = ""
         if i == 0 or label or any(c in gap for c in ";；"):
@@ -1402,8 +1423,14 @@ def _map_group(
                 item = items[k]
                 if k == 0 and middle and len(item) > middle + 4:
                     item = item[-middle:]  # …指标体系生均校地、生均校舍 → 生均校地
-                if k < len(items) - 1 and len(item) <= 2 < len(items[-1]):
-                    item += items[-1][len(item) :]  # 第二、第三产业…的比重 → 第二产业…的比重
+                last = items[-1]
+                elided = item[-1:] in _CN_NUMERALS and last[:1] in _CN_NUMERALS and item.startswith("第")
+                if k < len(items) - 1 and elided:
+                    item += last[1:]  # 第二、三产业 → 第二产业
+                elif k < len(items) - 1 and len(item) <= 2 < len(last):
+                    item += last[len(item) :]  # 第二、第三产业…的比重 → 第二产业…的比重
+                elif k == len(items) - 1 and items[0].startswith("第") and item[:1] in _CN_NUMERALS:
+                    item = "第" + item  # 第二、三产业 → 第三产业
                 indicator = item
         if change and indicator:
             indicator += change
