@@ -184,3 +184,31 @@ def test_time_candidates_miss_no_time_expression(fixtures: Path) -> None:
     for line in lines:
         fast = [m.span() for m in q._scan(q._TIME, q._TIME_START, line)]
         assert fast == [m.span() for m in q._scan(q._TIME, everywhere, line)], line
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "raw", "year"),
+    [
+        # a rule's time limit belongs to no year, whatever year the page is about (zc_gov_cn, 2022 rules)
+        (
+            "广州市困难残疾人生活补贴和重度残疾人护理补贴实施办法",
+            "2022年起施行本办法。\n重度残疾人，且本人前12个月的月均经济收入低于当前困难残疾人生活补贴标准。",
+            "12个月",
+            None,
+        ),
+        (
+            "广州市医疗保险服务中心关于开展2026年度广州市城乡居民基本医疗保险集中参保缴费工作的通告",
+            "2026年度集中参保缴费期为2025年9月1日至12月31日。\n中断缴费时间不超过3个月的职工医保参保人，"
+            "自缴费到账次月起享受2026年度城乡居民医保待遇。",
+            "3个月",
+            None,
+        ),
+        # …but a stated year before it still holds, and a report's days are of its year
+        ("某某办法", "2019年春节放假调休，共7天。", "7天", 2019),
+        ("2025年北京市政府工作报告", "一、2024年工作回顾\n优良天数达到290天。", "290天", 2024),
+    ],
+)
+def test_durations_of_rules_have_no_year(title: str, body: str, raw: str, year: int | None) -> None:
+    records, _ = document_quantities(body, [], Metadata(publish_date="2025-10-01"), title=title)
+    (q,) = [q for q in records if q.raw == raw]
+    assert q.year == year

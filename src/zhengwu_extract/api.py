@@ -128,7 +128,7 @@ def _parse(data: bytes | str, source: str | None, with_quantities: bool, limits:
         from .quantities import document_quantities
 
         quantities, quantity_warnings = document_quantities(
-            parts.body, sections, parts.metadata, tables=parts.tables, text_date=parts.text_date
+            parts.body, sections, parts.metadata, tables=parts.tables, text_date=parts.text_date, title=parts.title
         )
         warnings += quantity_warnings
     tables = parts.tables

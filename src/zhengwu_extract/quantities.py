@@ -355,6 +355,7 @@ class _State:
     warnings: list[str] = field(default_factory=list)
     doc_month: int | None = None
     listed_year: int | None = None  # the year of a paragraph announcing what follows (…公布如下：)
+    rules: bool = False  # a rule or notice (办法, 细则, 通知 …): its time limits (30日内) are of no year
 
     @property
     def past_year(self) -> int | None:
@@ -1506,6 +1507,12 @@ def _paragraph(text: str, offset: int, state: _State, section_of: _SectionIndex 
         if s_hits:
             _read_sentence(clauses, span, s_hits, s_times, year, subject)
             _period_figures(clauses, span, s_hits)
+            if state.rules:
+                named = [t.start for t in s_times if not t.base and _YEAR_DIGITS.search(folded, t.start, t.end)]
+                for h in s_hits:  # 出生180天内, 3个工作日内: a rule's time limit, not a figure of a year
+                    info = unit_info(h.unit) if h.unit else None
+                    if info is not None and info[0] == "duration" and not any(at < h.start for at in named):
+                        h.year = None
             sentence = text[span[0] : span[1]].strip()
             for i, h in enumerate(s_hits):
                 if i and s_hits[i - 1].end == h.start and s_hits[i - 1].unit:
@@ -1626,7 +1633,8 @@ def _text_quantities(text: str, state: _State, section_of: _SectionIndex | None)
     for line in text.split("\n"):
         if MARKER.match(line) and len(line) <= 40 and "。" not in line:
             # a new section: the year its headings name (一、2024年工作回顾), else none but in a report
-            year = section_of.year(offset) if section_of else _heading_year(line)
+            year = section_of.year(offset) if section_of else None
+            year = _heading_year(line) if year is None else year  # also where the tree missed the heading
             year = state.listed_year if year is None else year
             if year is not None or not state.report:
                 state.year, state.year_known = year, year is not None
@@ -1638,6 +1646,9 @@ def _text_quantities(text: str, state: _State, section_of: _SectionIndex | None)
 
 _FULL_DATE = re.compile(r"((?:19|20)\d{2})\s?年\s?(\d{1,2})\s?月\s?\d{1,2}\s?日")
 _ISO_MONTH = re.compile(r"(\d{4})-(\d{2})")
+_YEAR_DIGITS = re.compile(r"(?:19|20)\d{2}")  # a time naming its year, not 当前 or 今年
+_RULES_TITLE = re.compile(r"办法|细则|规定|条例|规则|通知|通告|公告|意见|方案|须知|指南|标准")
+_REPORT_TITLE = re.compile(r"报告|公报|总结|年鉴|统计|决算|预算")
 _OCCASION_DATE = re.compile(r"——\s?((?:19|20)\d{2})\s?年\s?(\d{1,2})\s?月\s?\d{1,2}\s?日\s?在")
 
 
@@ -1662,14 +1673,17 @@ def document_quantities(
     tables: Sequence[Table] = (),
     *,
     text_date: str | None = None,
+    title: str | None = None,
 ) -> tuple[list[Quantity], list[str]]:
     """Quantity records of a whole body, years resolved against the document's dates; and warnings.
 
-    `text_date` is a date the text gives itself outside the header (政府工作报告——2018年3月5日在…).
+    `text_date` is a date the text gives itself outside the header (政府工作报告——2018年3月5日在…);
+    `title` tells rules (办法, 细则, 通知 …), whose time limits belong to no year, from reports.
     """
     report = "统计公报" in body or body.count("全年") >= 3
     doc_year, doc_month = _doc_date(metadata, body, text_date)
     state = _State(doc_year=doc_year, doc_month=doc_month, report=report)
+    state.rules = bool(title and _RULES_TITLE.search(title) and not _REPORT_TITLE.search(title))
     records = _text_quantities(body, state, _SectionIndex(sections))
     warnings = list(dict.fromkeys(state.warnings + [w for q in records for w in q.warnings]))
     return records, warnings
