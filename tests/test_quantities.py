@@ -580,6 +580,14 @@ CORPUS: list[Any] = [
         ],
     ),
     ("家禽年末实有143.3万羽。", None, [(143.3, "万羽", "家禽", None, None)]),  # wanzai 2015: 实有 is a verb
+    # gz_portal_zt 2026 notice: a run-in heading naming a group is the category of its figures
+    (
+        "（一）在校学生：个人缴费标准为每人413元，财政补助标准为每人956元。",
+        None,
+        [(413, "元", "个人缴费标准", None, "在校学生"), (956, "元", "财政补助标准", None, "在校学生")],
+    ),
+    ("（一）申请条件：年满18周岁。", None, [(18, "周岁", "年满", None, None)]),  # a label, not a group
+    ("对上述第2、4、5项情况有异议的，新增3项。", None, [(3, "项", "新增", None, None)]),  # item numbers
     # wanzai 2022 communiqué: 第二、三产业 is 第二产业 and 第三产业
     (
         "其中第一产业同比下降49.1%，第二、三产业分别增长15.2%、6.2%。",

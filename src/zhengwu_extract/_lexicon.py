@@ -113,6 +113,12 @@ UNITLESS_HEADS: Final[tuple[str, ...]] = (
 )  # fmt: skip
 # Parts of a ratio of the three sectors (三次产业结构比为25.72:26.84:47.44).
 SECTOR_PARTS: Final[tuple[str, ...]] = ("第一产业", "第二产业", "第三产业")
+# Nouns that name a group of people or bodies: a run-in heading ending in one ((一)在校学生：…) is the
+# category of the figures that follow it.
+GROUP_NOUNS: Final[tuple[str, ...]] = (
+    "学生", "人员", "对象", "儿童", "老人", "老年人", "家庭", "企业", "单位", "职工", "居民", "农户", "人群",
+    "残疾人", "群体", "户", "人才", "幼儿", "新生儿",
+)  # fmt: skip
 # Nouns that name a measure: a group ending in one (第三产业投资完成…) is the indicator, not a part.
 MEASURE_NOUNS: Final[tuple[str, ...]] = (
     "投资", "收入", "支出", "增加值", "产值", "总值", "总额", "产量", "销售额", "营业额", "利润", "税收",

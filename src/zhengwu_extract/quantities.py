@@ -468,6 +468,8 @@ def _hit_from_match(text: str, folded: str, m: re.Match[str]) -> _Hit | None:
     before = folded[max(0, start - 3) : start].rstrip(" \u3000")[-1:]
     if before in ("第", "#", "№") or (before and before in _CN_CHARS):
         return None
+    if before in ("、", ",", "，") and _ORDINAL_LIST.search(folded, max(0, start - 16), start):
+        return None  # 第2、4、5项: items of a list of ordinals
     if not (pp or scale or base or pnum):
         num_end = m.end("num")
         after = folded[num_end : num_end + 1]  # a bare number: kept only in a list or ending a clause
@@ -543,6 +545,10 @@ def _hit_from_match(text: str, folded: str, m: re.Match[str]) -> _Hit | None:
     return hit
 
 
+_RUN_IN = re.compile(
+    r"\s{0,4}(?:[（(][一二三四五六七八九十]{1,3}[)）]|[（(]?\d{1,2}[)）.、．])\s{0,2}(?P<label>[^：:，,。；;\s]{2,8})[：:]"
+)
+_ORDINAL_LIST = re.compile(r"第\d{1,3}(?:[、,，]\d{1,3}){0,6}[、,，]$")
 _DAY_RANGE = re.compile(r"月\d{1,2}[日号]?[至到、\-—~～]$")  # 2月4日至10日
 
 _MIXED = re.compile(r"([1-9一二两三四五六七八九])千(多|余)?(万)?")
@@ -1493,6 +1499,8 @@ def _paragraph(text: str, offset: int, state: _State, section_of: _SectionIndex 
     out: list[Quantity] = []
     subject: list[str] = []
     year = state.year if state.year_known else None
+    run_in = _RUN_IN.match(text)  # （一）在校学生：个人缴费标准为每人413元…: the figures are the group's
+    group = run_in.group("label") if run_in and run_in.group("label").endswith(lex.GROUP_NOUNS) else None
     last_time: _Time | None = None
     h0 = t0 = 0
     for span in _sentences(text):
@@ -1507,6 +1515,9 @@ def _paragraph(text: str, offset: int, state: _State, section_of: _SectionIndex 
         if s_hits:
             _read_sentence(clauses, span, s_hits, s_times, year, subject)
             _period_figures(clauses, span, s_hits)
+            if group:
+                for h in s_hits:
+                    h.category = h.category or group
             if state.rules:
                 named = [t.start for t in s_times if not t.base and _YEAR_DIGITS.search(folded, t.start, t.end)]
                 for h in s_hits:  # 出生180天内, 3个工作日内: a rule's time limit, not a figure of a year
