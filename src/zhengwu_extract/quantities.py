@@ -215,7 +215,10 @@ _WORTH_READING = re.compile(r"[\d０-９一二两三四五六七八九十百千�
 _CLAUSE_DELIM = re.compile(r"[，,；;：:。！？!?\n]")
 _SENTENCE_END = re.compile(r"[。！？!?]+")
 _CLAUSE_DELIMS = frozenset("，,；;：:。！？!?\n")
-_SPAN_OPENERS = frozenset({"", "在", "从", "自", "的", "是", "”", "）", ")", "\n", *"，,；;：:。！？!?"})
+# What may stand before a time expression that opens a clause (【教育基本情况】 2022年,…; 在2015年 …)
+_SPAN_OPENERS = frozenset(
+    {"", "在", "从", "自", "的", "是", "”", "）", ")", "】", "]", "」", "\n", *"，,；;：:。！？!?"}
+)
 _LIST_JOINERS = frozenset({"、", "和", "与", "及", "或"})
 _CONTINUATIONS = frozenset({"、", "和", "与", "及", "或", ":", "："})
 _RANGE_DASHES = frozenset({"—", "-", "－", "–", "~", "～", "至", "到", "——", "－－"})
@@ -1058,7 +1061,10 @@ def _read_sentence(
             consumed = after_end - h.end
             if prev is not None and prev.category and not phrase.text and gap in ("，", ","):
                 h.category = prev.category  # 其中小学83824人,1940个教学班: the classes of the primary schools
-        elif phrase.comparison and not phrase.text:
+        elif phrase.comparison and (
+            not phrase.text
+            or (subject and not phrase.change and raw.strip(_EDGE_JUNK).startswith(phrase.comparison))
+        ):  # 比上年122711万元, 比上年累计支出433万元: the level of the year compared with
             h.indicator = subject[0] if subject else None
             h.base_record = False
             if phrase.comparison in lex.PREVIOUS_YEAR_BASES and h.year is not None:
@@ -1109,7 +1115,8 @@ def _read_sentence(
             h.indicator = _clean_phrase(text[max(back, lo - _MAX_BEFORE) : lo]).text or None
         if h.tentative:
             h.drop = not _unitless_ok(h, subject)
-        if h.base_record and h.indicator and not h.drop:
+        share_base = text[h.end : h.end + 1] == "的" and text[h.end + 1 : h.end + 2].isdigit()
+        if h.base_record and h.indicator and not h.drop and not share_base:  # not 完成预算数60999万元的40.4%
             subject[:] = [h.indicator]
         prev_end, prev = h.end + consumed, h
     for a, b in itertools.pairwise(hits):
