@@ -633,6 +633,18 @@ CORPUS: list[Any] = [
             (4, "%", "城鎮登記失業率", None, None),
         ],
     ),
+    (  # gzzhijin: the figures in a bracket opening with 其中 are parts of the figure before it
+        "共有在校学生205582人(其中,学前教育33054人、小学101036人)。",
+        None,
+        [
+            (205582, "人", "在校学生", None, None),
+            (33054, "人", "在校学生", None, "学前教育"),
+            (101036, "人", "在校学生", None, "小学"),
+        ],
+    ),
+    ("城、乡居民人均可支配收入分别增长8%、9%。", None,  # hkcd: 城、乡 written out
+     [(8, "%", "居民人均可支配收入增长", None, "城镇"), (9, "%", "居民人均可支配收入增长", None, "农村")]),
+    ("每千人拥有病床6.87张。", None, [(6.87, "张", "每千人拥有病床", None, None)]),  # mdx: per thousand
     # wanzai 2022 communiqué: 第二、三产业 is 第二产业 and 第三产业
     (
         "其中第一产业同比下降49.1%，第二、三产业分别增长15.2%、6.2%。",

@@ -551,6 +551,8 @@ def _hit_from_match(text: str, folded: str, m: re.Match[str]) -> _Hit | None:
 _RUN_IN = re.compile(
     r"\s{0,4}(?:[（(][一二三四五六七八九十]{1,3}[)）]|[（(]?\d{1,2}[)）.、．])\s{0,2}(?P<label>[^：:，,。；;\s]{2,8})[：:]"
 )
+_SHORT_PARTS = {"城": "城镇", "乡": "农村", "鄉": "農村", "农": "农村"}  # 城、乡居民人均可支配收入
+_BRACKET_PARTS = re.compile(r"[(（]其中[,，:：]?")
 _ORDINAL_LIST = re.compile(r"第\d{1,3}(?:[、,，]\d{1,3}){0,6}[、,，]$")
 _DAY_RANGE = re.compile(r"月\d{1,2}[日号]?[至到、\-—~～]$")  # 2月4日至10日
 
@@ -812,7 +814,7 @@ def _clean_phrase(raw: str, timed: bool = False) -> _Phrase:
         if seg == before:
             break
     verb_before = _VERB_END.at_end(seg) is not None or seg[-1:] in lex.VERB_FINAL_CHARS
-    if "有" in seg or "计" in seg:
+    if ("有" in seg or "计" in seg) and not seg.startswith("每"):  # not 每千人拥有病床
         have = max((m.end() for m in _HAVE.finditer(seg)), default=-1)
         if have >= 0 and len(seg) - have >= 2:
             seg = seg[have:]  # 义务教育阶段共有学生 → 学生
@@ -1125,6 +1127,8 @@ def _read_sentence(
     _ratio_parts(hits)
     _split_categories(text, span, [h for h in hits if id(h) not in in_frame], groups, outer, subject)
     _lists_of_figures_before(hits)
+    if "其中" in text[span[0] : span[1]]:
+        _bracketed_parts(text, span, hits)
 
 
 def _split_categories(
@@ -1224,6 +1228,23 @@ def _clause_cut(raw: str) -> int:
         ):
             cut = pos
     return cut if len(raw) - cut >= 2 else 0
+
+
+def _bracketed_parts(text: str, span: tuple[int, int], hits: list[_Hit]) -> None:
+    """Figures in a bracket opening with 其中 after a figure are its parts: the figure's indicator,
+    each part's name as the category (共有在校学生205582人(其中,学前教育33054人、小学101036人…))."""
+    for m in _BRACKET_PARTS.finditer(text, span[0], span[1]):
+        close = min((i for i in (text.find(")", m.end(), span[1]), text.find("）", m.end(), span[1])) if i >= 0),
+                    default=span[1])  # fmt: skip
+        owners = [h for h in hits if h.end <= m.start() and h.indicator]
+        members = [h for h in hits if m.end() <= h.start < close]
+        if not owners or not members:
+            continue
+        owner = owners[-1]
+        for h in members:
+            part = h.category if h.category or h.indicator == owner.indicator else h.indicator
+            if part and owner.indicator and not h.change:
+                h.category, h.indicator, h.base_record = part, owner.indicator, False
 
 
 def _lists_of_figures_before(hits: list[_Hit]) -> None:
@@ -1411,8 +1432,8 @@ def _map_group(
         categories, by_category = list(named), True
     if not by_category and label is None and len(items) == len(values) >= 2:
         shared = _modifiers(items)  # 城镇和农村常住居民人均可支配收入: the items are parts of one head
-        if shared:
-            categories, by_category = list[str | None](shared), True
+        if shared:  # 城、乡居民…: the one-character parts written out (城镇, 农村)
+            categories, by_category = [_SHORT_PARTS.get(c, c) for c in shared], True
     if len(items) == 1 and len(values) == len(lex.SECTOR_PARTS) and items[0].startswith(("三次产业", "三产")):
         categories = list[str | None](lex.SECTOR_PARTS)  # 三次产业对GDP增长的贡献率分别为6.9%、49.9%和43.2%
     elif len(items) == 1 and len(values) == 2 and items[0].startswith("城乡"):
@@ -1432,6 +1453,8 @@ def _map_group(
                 category = categories[k]
                 last = items[-1]
                 cat = categories[-1] or ""
+                if not last.startswith(cat):  # 城、乡居民…: the part was written out from 乡
+                    cat = next((a for a, b in _SHORT_PARTS.items() if b == cat and last[:1] == a), cat)
                 indicator = last.replace(cat, "", 1) or last
             else:
                 item = items[k]
