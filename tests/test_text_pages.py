@@ -208,6 +208,26 @@ PAGES: list[tuple[Path, str | None, dict[str, Any], str, list[str]]] = [
         ["索引号", "文件名称", "|"],
     ),
     (
+        TEXT / "pages_mdx_gov_cn_mouding_social_undertakings_2022q3.excerpt.txt",
+        # 公文目录 (a catalogue) after the 索引号 on one line; 文号:无文号 says there is none
+        "牟定县国民经济主要指标科技、教育、文化、卫生健康和旅游业统计快报(2022年3季度))",
+        {
+            "index_no": "115323230151728681-/2022-1028001",
+            "doc_no": None,
+            "written_date": "2022-10-28",
+            "extra": {"公文目录": "统计数据"},
+        },
+        "全县科教文卫等社会事业协调发展。",
+        ["公文目录", "无文号"],
+    ),
+    (
+        TEXT / "pages_tp_hkcd_com_fucheng_gov_work_report_2019.excerpt.txt",
+        None,  # a news report of a work report: its photo caption 大會現場 張寶杉 攝 is no title
+        {"index_no": None},
+        "大會現場 張寶杉 攝\n【香港商報網訊】2月19日,綿陽市涪城區第六屆人民代表大會第四次會議",
+        [],
+    ),
+    (
         TEXT / "pages_ningguo_gov_cn_destitute_support_standards_2020.excerpt.txt",
         # label and value pairs separated by spaces, two to a line, no colons
         "宁国市人民政府关于公布2020年城乡特困人员供养基本生活财政补助标准的通知",

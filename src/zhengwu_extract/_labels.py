@@ -114,11 +114,14 @@ EXTRA_LABELS: tuple[str, ...] = (
     "点击数",
     "点击量",
     "阅读量",
+    "浏览数",  # mdx: 信息来源: 县统计局     浏览数:
+    "公文目录",  # mdx: 索引号:…/2022-1028001 公文目录:统计数据
+    "公开目录",
 )
 
 # Values that mean "none" in a header field.
 NULL_VALUES: frozenset[str] = frozenset(
-    {"", "无", "暂无", "-", "--", "—", "/", "空", "null", "none", "None", "本网", "本站"}
+    {"", "无", "暂无", "-", "--", "—", "/", "空", "null", "none", "None", "本网", "本站", "无文号", "无编号"}
 )
 
 # Meta tags of the national 政府网站 规范 (lower-cased name → metadata key or "title").

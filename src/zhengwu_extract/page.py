@@ -618,6 +618,7 @@ _NOT_TITLE = re.compile(
     # the speaker's line under a report's title: 六盘水市水城区人民政府区长 赵庆强 (tried from the line start)
     r"|[\u4e00-\u9fff（）()]{0,30}?(?:省长|市长|县长|区长|总理|主任|书记|局长|主席)\s{1,3}[\u4e00-\u9fff]{2,4}$"
     r"|会议上$"  # the second half of a wrapped occasion line: ——2019年9月2日在…人民代表 / 大会…会议上
+    r"|[\u4e00-\u9fff]{1,20}\s{1,3}[\u4e00-\u9fff]{2,4}\s{0,2}[摄攝]影?$"  # a photo caption: 大会现场 张宝杉 摄
 )
 _BRACKET_DATE = re.compile(
     r"^[（(]\s{0,2}(?P<d>(?:19|20)\d{2}\s{0,2}年\s{0,2}\d{1,2}\s{0,2}月\s{0,2}\d{1,2}\s{0,2}日)\s{0,2}[)）]$"
