@@ -130,6 +130,8 @@ WORK_REPORT_YEARS = [
     # a budget report: 2020年1-6月 is a part of 2020 that carries into the next paragraphs
     ("pages_yongning_gov_cn_budget_execution_2020h1.excerpt.txt", "1)税收收入112446万元", "112446万元", 2020),
     ("pages_yongning_gov_cn_budget_execution_2020h1.excerpt.txt", "增值税收入31636万元", "31636万元", 2020),
+    # a report of January 2025 reviewing 2024: 今年以来 is 2024, the year under review
+    ("pages_tx_gov_cn_fengming_subdistrict_work_report_2025.excerpt.txt", "预计全年实现地区生产总值", "44.8亿元", 2024),
     # a notice: 现将我市2020年…标准公布如下：the numbered sections after it are of 2020
     ("pages_ningguo_gov_cn_destitute_support_standards_2020.excerpt.txt", "城市特困集中供养", "1020元/月∙人", 2020),
 ]

@@ -221,6 +221,21 @@ PAGES: list[tuple[Path, str | None, dict[str, Any], str, list[str]]] = [
         ["公文目录", "无文号"],
     ),
     (
+        TEXT / "pages_cgj_changde_gov_cn_urban_mgmt_fine_benchmarks_2013.excerpt.txt",
+        # a document number alone above the title is its 文号, not the title
+        "《常德市城市管理行政处罚自由裁量权实施基准》",
+        {"doc_no": "常城管〔2013〕15号"},
+        "第一章 总 则",
+        [],
+    ),
+    (
+        TEXT / "pages_anhua_gov_cn_urban_dibao_subsidy_allocation_2022_08.excerpt.txt",
+        None,  # the excerpt has no title line; the print line (…2022年8月25日 印发) is none
+        {"index_no": None},
+        "各乡镇财政所、社会事务办公室(或社会事务服务中心):",
+        [],
+    ),
+    (
         TEXT / "pages_tp_hkcd_com_fucheng_gov_work_report_2019.excerpt.txt",
         None,  # a news report of a work report: its photo caption 大會現場 張寶杉 攝 is no title
         {"index_no": None},

@@ -619,6 +619,9 @@ _NOT_TITLE = re.compile(
     r"|[\u4e00-\u9fff（）()]{0,30}?(?:省长|市长|县长|区长|总理|主任|书记|局长|主席)\s{1,3}[\u4e00-\u9fff]{2,4}$"
     r"|会议上$"  # the second half of a wrapped occasion line: ——2019年9月2日在…人民代表 / 大会…会议上
     r"|[\u4e00-\u9fff]{1,20}\s{1,3}[\u4e00-\u9fff]{2,4}\s{0,2}[摄攝]影?$"  # a photo caption: 大会现场 张宝杉 摄
+    # a document number alone (常城管〔2013〕15号), the print line (安化县财政局办公室 2022年8月25日 印发)
+    r"|[\u4e00-\u9fff]{1,10}\s{0,2}[〔［\[(（]\s{0,2}(?:19|20)\d{2}\s{0,2}[〕］\])）]\s{0,2}\d{1,5}\s{0,2}号$"
+    r"|.{0,40}\d{1,2}日\s{0,3}印发$"
 )
 _BRACKET_DATE = re.compile(
     r"^[（(]\s{0,2}(?P<d>(?:19|20)\d{2}\s{0,2}年\s{0,2}\d{1,2}\s{0,2}月\s{0,2}\d{1,2}\s{0,2}日)\s{0,2}[)）]$"
@@ -627,6 +630,9 @@ _BRACKET_DATE = re.compile(
 _SOURCE_LINE = re.compile(
     r"^.{0,40}?(?P<d>(?:19|20)\d{2}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日)(?:\s{0,3}\d{1,2}:\d{2})?"
     r"\s{0,6}来源[:：]\s{0,2}(?P<src>[^\s:：]{2,20})$"
+)
+_DOC_NO_LINE = re.compile(
+    r"[\u4e00-\u9fff]{1,10}\s{0,2}[〔［\[(（]\s{0,2}(?:19|20)\d{2}\s{0,2}[〕］\])）]\s{0,2}\d{1,5}\s{0,2}号$"
 )
 _PART_HEADING = re.compile(r"^第[一二三四五六七八九十]{1,3}(?:部分|编|篇)")
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
@@ -664,6 +670,12 @@ def read_text_page(text: str) -> PageParts:
             occasion = _OCCASION.search(lines[title_line].strip())
             if occasion:
                 text_date = parse_date(occasion.group(0))[0]
+        if title_line is not None and metadata.doc_no is None:
+            # a document number alone above the title (常城管〔2013〕15号 / 《…实施基准》) is its 文号
+            numbers = [_DOC_NO_LINE.match(lines[i].strip()) for i in range(after, title_line)]
+            found_no = next((n.group() for n in numbers if n), None)
+            if found_no:
+                metadata = metadata.model_copy(update={"doc_no": found_no, "doc_no_parts": parse_doc_no(found_no)})
         if title_line is not None and title_line >= after:
             # a part heading above the title (第一部分 报告) stays in the body
             above = [line for line in lines[after:title_line] if _PART_HEADING.match(line.strip())]

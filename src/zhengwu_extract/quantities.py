@@ -712,6 +712,8 @@ def _find_times(
             year, period = int(m.group("y")), True
         elif kind == "rel":  # 今年是…收官之年。 carries into the next paragraphs, as a plain year does
             year = None if doc_year is None else doc_year + _REL_OFFSET[m.group()]
+            if m.group() == "今年" and latest is not None and text[m.end() : m.end() + 2] == "以来":
+                year = latest  # 一、2024年工作回顾 … 今年以来: the year under review, in a report of January 2025
             period = year is not None and opener  # not 比去年, 与去年持平
         elif kind == "now":
             year = doc_year
@@ -1383,6 +1385,8 @@ def _frames(clauses: _Clauses, span: tuple[int, int], hits: list[_Hit]) -> list[
         if not phrase.text and len(members) >= 2:
             for h in members:  # …第三产业增加值333281万元，分别比上年增长4.0%、9.2%、12.3%: of the figures before
                 h.of_figures_before = True
+                if phrase.comparison and not h.change and h.unit == "%":
+                    h.change = "增长"  # 同比分别-6.2%、-19.3%: rates of change with no change word
         frames.append(members)
         _frame_units(text, members)
     return frames
