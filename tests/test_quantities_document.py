@@ -132,6 +132,10 @@ WORK_REPORT_YEARS = [
     ("pages_yongning_gov_cn_budget_execution_2020h1.excerpt.txt", "增值税收入31636万元", "31636万元", 2020),
     # a report of January 2025 reviewing 2024: 今年以来 is 2024, the year under review
     ("pages_tx_gov_cn_fengming_subdistrict_work_report_2025.excerpt.txt", "预计全年实现地区生产总值", "44.8亿元", 2024),
+    # a statistics bulletin titled …统计快报(2022年3季度): a figure before any date is of 2022
+    ("pages_mdx_gov_cn_mouding_social_undertakings_2022q3.excerpt.txt", "财政对教育支出达", "2.17亿元", 2022),
+    # 比去年预算低: a difference from last year's budget, this year's
+    ("govcn_gwr_national_2018.gbk.txt", "今年赤字率拟按2.6%安排", "0.4个百分点", 2018),
     # a notice: 现将我市2020年…标准公布如下：the numbered sections after it are of 2020
     ("pages_ningguo_gov_cn_destitute_support_standards_2020.excerpt.txt", "城市特困集中供养", "1020元/月∙人", 2020),
 ]

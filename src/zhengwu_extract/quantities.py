@@ -1067,7 +1067,12 @@ def _read_sentence(
                 h.category = prev.category  # 其中小学83824人,1940个教学班: the classes of the primary schools
         elif phrase.comparison and (
             not phrase.text
-            or (subject and not phrase.change and raw.strip(_EDGE_JUNK).startswith(phrase.comparison))
+            or (
+                subject
+                and not phrase.change
+                and raw.strip(_EDGE_JUNK).startswith(phrase.comparison)
+                and not phrase.text.endswith(("低", "高", "多", "少", "快", "慢"))  # 比去年预算低0.4个百分点
+            )
         ):  # 比上年122711万元, 比上年累计支出433万元: the level of the year compared with
             h.indicator = subject[0] if subject else None
             h.base_record = False
@@ -1692,6 +1697,7 @@ def _text_quantities(text: str, state: _State, section_of: _SectionIndex | None)
 _FULL_DATE = re.compile(r"((?:19|20)\d{2})\s?年\s?(\d{1,2})\s?月\s?\d{1,2}\s?日")
 _ISO_MONTH = re.compile(r"(\d{4})-(\d{2})")
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d{2}")  # a time naming its year, not 当前 or 今年
+_STATISTICS_TITLE = re.compile(r"统计公报|统计快报|统计月报|统计年鉴|统计资料|主要指标")
 _RULES_TITLE = re.compile(r"办法|细则|规定|条例|规则|通知|通告|公告|意见|方案|须知|指南|标准")
 _REPORT_TITLE = re.compile(r"报告|公报|总结|年鉴|统计|决算|预算")
 _OCCASION_DATE = re.compile(r"——\s?((?:19|20)\d{2})\s?年\s?(\d{1,2})\s?月\s?\d{1,2}\s?日\s?在")
@@ -1729,6 +1735,10 @@ def document_quantities(
     doc_year, doc_month = _doc_date(metadata, body, text_date)
     state = _State(doc_year=doc_year, doc_month=doc_month, report=report)
     state.rules = bool(title and _RULES_TITLE.search(title) and not _REPORT_TITLE.search(title))
+    if title and _STATISTICS_TITLE.search(title):  # …统计快报(2022年3季度): its figures are of 2022 by default
+        years = set(_YEAR_DIGITS.findall(fold_digits(title)))
+        if len(years) == 1:
+            state.year, state.year_known = int(years.pop()), True
     records = _text_quantities(body, state, _SectionIndex(sections))
     warnings = list(dict.fromkeys(state.warnings + [w for q in records for w in q.warnings]))
     return records, warnings
