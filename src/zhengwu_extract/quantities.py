@@ -711,7 +711,10 @@ def _find_times(
         elif kind == "year":
             year, period = int(m.group("y")), True
         elif kind == "rel":  # 今年是…收官之年。 carries into the next paragraphs, as a plain year does
-            year = None if doc_year is None else doc_year + _REL_OFFSET[m.group()]
+            now = doc_year if doc_year is not None else latest  # an undated page: the year its text is of
+            if now is None:
+                continue  # 本年度 with no year to count from: no time, rather than a year cleared
+            year = now + _REL_OFFSET[m.group()]
             if m.group() == "今年" and latest is not None and text[m.end() : m.end() + 2] == "以来":
                 year = latest  # 一、2024年工作回顾 … 今年以来: the year under review, in a report of January 2025
             period = year is not None and opener  # not 比去年, 与去年持平
