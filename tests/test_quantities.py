@@ -666,6 +666,7 @@ CORPUS: list[Any] = [
             (4200, "人", "接待人次", 2019, None),
         ],
     ),
+    ("如期完成裁减员额５０万的任务。", 2003, [(50, "万人", "裁减员额", None, None)]),  # 员额: people, not 万元
     # wanzai 2022 communiqué: 第二、三产业 is 第二产业 and 第三产业
     (
         "其中第一产业同比下降49.1%，第二、三产业分别增长15.2%、6.2%。",
@@ -798,6 +799,10 @@ def test_qualifiers(text: str, value: float, approx: bool, qualifier: str | None
         ("每年提升1～3个百分点", [(1, "个百分点", 1, 3), (3, "个百分点", 1, 3)]),
         ("处1万元以上10万元以下的罚款", [(1, "万元", 1, 10), (10, "万元", 1, 10)]),
         ("年满16周岁的孤儿", [(16, "周岁", None, None)]),
+        # gz_gfxwj outpatient fees: the dash after a unit is a range's, not a minus
+        ("对左旋多巴的治疗反应良好（70%-100%）；", [(70, "%", 70, 100), (100, "%", 70, 100)]),
+        ("处5-10万元罚款", [(5, "万元", 5, 10), (10, "万元", 5, 10)]),
+        ("同比增长-0.46%", [(-0.46, "%", None, None)]),
     ],
 )
 def test_ranges(text: str, records: list[tuple[Any, str, Any, Any]]) -> None:

@@ -147,6 +147,7 @@ _UNIT_FIRST = re.escape("".join(sorted({w[0] for w in [*_UNITS, *SCALES, "余", 
 _PER_ALT = _alternation(PER_UNITS)
 _BASE_AT = re.compile(_BASE_ALT)
 _COLLECTIVE = re.compile(r"[两三四五六七八九十]{1,2}(?:大|个|项|类|种)(?:重点|主要|支柱|新兴)?(?:产业|行业|领域|板块)?")
+_UNIT_ENDS = frozenset([w[-1] for w in _UNITS] + ["%"])  # the last characters of units: 70%-100%, 5万元-10万元
 _BARE_FOLLOWERS = frozenset({"、", "和", "与", "及", "或", "～", "~", "—", "-", "－", "–", "至", "到", ":", "："})
 _OUTLINE = re.compile(r"\s{0,4}\d{1,2}(?:\s?[.．]\s?\d{1,2}){1,4}(?!\d)")
 _OF_AFTER = re.compile(f"(?:{_alternation([q for q in lex.POST_QUALIFIERS if len(q) > 1])})?的")
@@ -468,6 +469,8 @@ def _hit_from_match(text: str, folded: str, m: re.Match[str]) -> _Hit | None:
     """The amount a match stands for, or None for an ordinal, a name, a code or a date."""
     start = m.start()
     pnum, sign, num, q1, gap, pp, scale, q2, base, per, q3 = m.groups()  # one call, not one per group
+    if sign == "-" and start and (folded[start - 1].isdigit() or folded[start - 1] in _UNIT_ENDS):
+        sign, start = None, start + 1  # （70%-100%）, 5-10万元: a range's dash, not a minus
     before = folded[max(0, start - 3) : start].rstrip(" \u3000")[-1:]
     if before in ("第", "#", "№") or (before and before in _CN_CHARS):
         return None
@@ -600,7 +603,7 @@ def _join_ranges(text: str, hits: list[_Hit]) -> list[_Hit]:
     """
     for a, b in itertools.pairwise(hits):
         gap = text[a.end : b.lead].removeprefix("以上")
-        dash = gap in _RANGE_DASHES and a.unit is None and not a.qualifier
+        dash = gap in _RANGE_DASHES and (a.unit is None or a.unit == b.unit) and not a.qualifier  # 70%-100%
         bounds = gap in ("", "、", "，", ",") and a.qualifier == "以上" and b.qualifier == "以下"
         if b.unit and (dash or bounds) and (a.unit is None or a.unit == b.unit) and a.low is None:
             if a.unit is None:
