@@ -218,3 +218,10 @@ def test_durations_of_rules_have_no_year(title: str, body: str, raw: str, year: 
     records, _ = document_quantities(body, [], Metadata(publish_date="2025-10-01"), title=title)
     (q,) = [q for q in records if q.raw == raw]
     assert q.year == year
+
+
+def test_a_communique_by_its_title_carries_its_year_through_sections() -> None:
+    # pages_yhsz_yuhuan: 统计公报 only in the title, the year in the first sentence
+    body = "2019年,是新中国成立70周年。\n一、综 合\n经济运行总体平稳。全市实现生产总值617.50亿元,比上年增长5.2%。"
+    records, _ = document_quantities(body, [], Metadata(), title="玉环市2019年国民经济和社会发展统计公报")
+    assert [(q.raw, q.year) for q in records] == [("617.50亿元", 2019), ("5.2%", 2019)]

@@ -706,3 +706,29 @@ def test_figures_with_furniture_words_or_links_are_still_data() -> None:
     (table,) = tables_from_html(lxml.html.fromstring(f"<div>{html}</div>"))
     got = [(q.indicator, q.value, q.unit) for q in table_quantities(table, 0, doc_year=2023)]
     assert got[0] == ("县财政局公开文件数", 120, "件")
+
+
+def test_tables_written_with_pipes() -> None:
+    """A table a scrape wrote as cells between pipes (pages_yhsz_yuhuan 2019 communiqué, read by eye)."""
+    from zhengwu_extract.tables import tables_from_pipes
+
+    lines = [
+        "表1 2019年玉环市生产总值",
+        "| 绝 对 数 (亿元) | 比上年增长 (%) |",
+        "地区生产总值 | 617.50 | 5.2 |",
+        "第一产业 | 37.11 | 2.6 |",
+        "第二产业 | 339.85 | 4.5 |",
+        "第三产业 | 240.54 | 6.7 |",
+        "二、农 业",
+    ]
+    (table,) = tables_from_pipes(lines)
+    assert table.caption == "表1 2019年玉环市生产总值"
+    assert table.header_rows == 1
+    assert table.rows[1] == ["地区生产总值", "617.50", "5.2"]
+    records = table_quantities(table, 0, doc_year=2020)
+    got = [(q.value, q.unit, q.indicator, q.year) for q in records]
+    assert got[:2] == [(617.5, "亿元", "地区生产总值", 2019), (5.2, "%", "地区生产总值比上年增长", 2019)]
+    assert len(got) == 8
+    # a header block of label | value pairs is no table
+    header = ["索引号: | 002590358/2022-77135 | 公开方式: | 主动公开 |", "文号: | 公开日期: | 2022-08-17 |"]
+    assert tables_from_pipes(header) == []

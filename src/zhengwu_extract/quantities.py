@@ -1737,7 +1737,7 @@ def document_quantities(
     `text_date` is a date the text gives itself outside the header (政府工作报告——2018年3月5日在…);
     `title` tells rules (办法, 细则, 通知 …), whose time limits belong to no year, from reports.
     """
-    report = "统计公报" in body or body.count("全年") >= 3
+    report = "统计公报" in body or "统计公报" in (title or "") or body.count("全年") >= 3
     doc_year, doc_month = _doc_date(metadata, body, text_date)
     state = _State(doc_year=doc_year, doc_month=doc_month, report=report)
     state.rules = bool(title and _RULES_TITLE.search(title) and not _REPORT_TITLE.search(title))

@@ -24,6 +24,7 @@ from .tables import (
     is_number_cell,
     looks_unit,
     tables_from_lines,
+    tables_from_pipes,
     unit_in,
 )
 
@@ -598,8 +599,9 @@ def add_table_quantities(
     table cell (a sentence inside a cell, a row the text reader also read) gives way to the table's.
     """
     found = list(tables)
-    if fmt == "text" and not found and "单" in body:  # a flattened table opens with a 单位 line
-        found = tables_from_lines(body.split("\n"))
+    if fmt == "text" and not found and ("单" in body or "|" in body or "｜" in body):
+        lines = body.split("\n")  # a flattened table opens with a 单位 line; a piped one has | cells
+        found = tables_from_lines(lines) + (tables_from_pipes(lines) if "|" in body or "｜" in body else [])
     found = locate_tables(found, body)
     if not with_quantities or not found:
         return found, list(records)

@@ -443,6 +443,41 @@ def tables_from_lines(lines: Sequence[str]) -> list[Table]:
     return out
 
 
+_PIPE = re.compile(r"[|｜]")
+
+
+def tables_from_pipes(lines: Sequence[str]) -> list[Table]:
+    """Tables a scrape wrote as rows of cells between pipes (`地区生产总值 | 617.50 | 5.2 |`).
+
+    A run of two or more lines holding two or more pipes each is one table; a shorter first row is
+    its header, aligned right (`| 绝对数(亿元) | 比上年增长(%) |` over label, figure, figure); a short
+    line just above it is its caption (`表1 2019年玉环市生产总值`). A run without two rows of figures
+    (a header block of label | value pairs) is no table.
+    """
+    out: list[Table] = []
+    i, n = 0, len(lines)
+    while i < n:
+        if len(_PIPE.findall(lines[i])) < 2:
+            i += 1
+            continue
+        j = i
+        while j < n and len(_PIPE.findall(lines[j])) >= 2:
+            j += 1
+        rows = [[clean_cell(c) for c in _PIPE.split(lines[k].strip().strip("|｜"))] for k in range(i, j)]
+        width = max(len(r) for r in rows)
+        figures = sum(1 for r in rows if any(is_number_cell(c) for c in r[1:]))
+        if j - i >= 2 and figures >= 2 and width >= 2:
+            header_rows = 0 if any(is_number_cell(c) for c in rows[0][1:]) else 1
+            grid = [[""] * (width - len(r)) + r if k < header_rows else r + [""] * (width - len(r))
+                    for k, r in enumerate(rows)]  # fmt: skip
+            caption = clean_cell(lines[i - 1]) if i else ""
+            if not caption or len(caption) > 60 or _SENTENCE_MARK.search(caption) or _PIPE.search(caption):
+                caption = ""
+            out.append(Table(caption=caption or None, header_rows=header_rows, rows=grid, source="text"))
+        i = j
+    return out
+
+
 def _flat_table(lines: Sequence[str], at: int, unit: str) -> tuple[Table | None, int]:
     """The flattened table whose unit line is `lines[at]`, and the index after its last cell."""
     head = clean_cell(lines[at])
