@@ -732,3 +732,15 @@ def test_tables_written_with_pipes() -> None:
     # a header block of label | value pairs is no table
     header = ["索引号: | 002590358/2022-77135 | 公开方式: | 主动公开 |", "文号: | 公开日期: | 2022-08-17 |"]
     assert tables_from_pipes(header) == []
+
+
+def test_a_flat_table_with_pipe_lines_between_its_cells() -> None:
+    """One cell a line with a `|` line between cells (pages_panji 2022, read by eye)."""
+    cells = ["2022年全区生产总值及其增长速度", "单位:亿元", "指 标", "绝对数", "比上年增长%"]
+    cells += ["生产总值", "295.4", "7.7", "第一产业", "24.4", "3.3"]
+    cells += ["第二产业", "210.1", "11.6", "第三产业", "60.9", "-0.2"]
+    body = "\n|\n".join(cells)
+    doc = zx.parse(body, "panji.txt")
+    got = [(q.value, q.unit, q.indicator) for q in doc.quantities if q.origin == "table"]
+    assert got[:2] == [(295.4, "亿元", "生产总值"), (7.7, "%", "生产总值比上年增长")]
+    assert len(got) == 8

@@ -62,6 +62,7 @@ BASE_UNITS: Final[dict[str, tuple[str, str, str]]] = {
     "周": ("duration", "天", "7"),
     "天": ("duration", "天", "1"),
     "日": ("duration", "天", "1"),  # 30日内; a date's 日 (5月30日) is turned away where it is read
+    "吨标准煤": ("other", "吨标准煤", "1"),  # energy use: 540.8万吨标准煤
     "个工作日": ("duration", "工作日", "1"),
     "工作日": ("duration", "工作日", "1"),
     "小时": ("duration", "小时", "1"),

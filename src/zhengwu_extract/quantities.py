@@ -276,7 +276,9 @@ _AFTER_STOP = re.compile(_alternation(lex.AFTER_STOPS))
 _HAVE = re.compile(r"共有|现有|拥有|共计|合计")  # every word holds 有 or 计: `_clean_phrase` tests those first
 _BRACKET = re.compile(r"[()（）]")
 _MODAL = re.compile(_alternation(lex.MODAL_WORDS))
-_BLANK_BASE = re.compile("(?:比|较)\x00")
+_BLANK_BASE = re.compile("(?:比|较)\x00|与\x00(?:年初)?(?:预算)?相比")  # 比2017年, 与2023年预算相比
+_PROGRESS = re.compile(r"(?:完成|占|为)(?:年初|年度|全年)?(?:预算|计划|任务|目标|进度)")  # a rate, not a subject
+_BASE_NOUN = re.compile(r"^(?:上年)?(?:年初)?(?:预算数|预算|决算数|执行数|同期)(?:相比)?")
 _CUT_AFTER = re.compile(_alternation(lex.CUT_AFTER))
 _CATEGORY = re.compile(f"(?<!中)(?:{_alternation(lex.CATEGORY_WORDS)})")
 _CATEGORY_ONLY = re.compile(f"^(?:{_alternation(lex.CATEGORY_WORDS)})$")
@@ -751,7 +753,7 @@ def _base_role(text: str, end: int, kind: str | None, before: str) -> str | None
         return "from"  # 从1997年的7.4万亿元增加到…: the starting level's year, carried no further
     if kind == "rel" and before in ("比", "较", "与", "同"):
         return "skip"  # 比去年, 与去年: left in the text, where the comparison words are read
-    if before in ("比", "较") or after == "同期":
+    if before in ("比", "较") or after == "同期" or (before == "与" and "相比" in text[end : end + 6]):
         return "base"
     if before == "是" and after[:1] == "的":
         return "base"
@@ -839,7 +841,8 @@ def _clean_phrase(raw: str, timed: bool = False) -> _Phrase:
     comparison = _COMPARISON.search(seg)
     if comparison:
         phrase.comparison = comparison.group()
-        seg = (seg[: comparison.start()] + seg[comparison.end() :]).strip(_EDGE_JUNK)
+        rest = _BASE_NOUN.sub("", seg[comparison.end() :])  # 比上年年初预算减少: the budget is the base's
+        seg = (seg[: comparison.start()] + rest).strip(_EDGE_JUNK)
         seg = _TRAILING.strip(seg)
     direction = _DIRECTION.search(seg)
     change = _CHANGE_END.at_end(seg)
@@ -1131,6 +1134,7 @@ def _read_sentence(
         if h.tentative:
             h.drop = not _unitless_ok(h, subject)
         share_base = text[h.end : h.end + 1] == "的" and text[h.end + 1 : h.end + 2].isdigit()
+        share_base = share_base or bool(h.indicator and _PROGRESS.match(h.indicator))  # 完成年初预算36.7%
         if h.base_record and h.indicator and not h.drop and not share_base:  # not 完成预算数60999万元的40.4%
             subject[:] = [h.indicator]
         prev_end, prev = h.end + consumed, h

@@ -602,6 +602,8 @@ def add_table_quantities(
     if fmt == "text" and not found and ("单" in body or "|" in body or "｜" in body):
         lines = body.split("\n")  # a flattened table opens with a 单位 line; a piped one has | cells
         found = tables_from_lines(lines) + (tables_from_pipes(lines) if "|" in body or "｜" in body else [])
+        if not found and "单" in body and ("|" in body or "｜" in body):  # one cell a line, | lines between
+            found = tables_from_lines([line for line in lines if line.strip() not in ("|", "｜")])
     found = locate_tables(found, body)
     if not with_quantities or not found:
         return found, list(records)
