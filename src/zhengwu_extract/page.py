@@ -613,15 +613,19 @@ def _attachments(lines: Sequence[str]) -> list[str]:
 _HEADER_SCAN = 60
 _DATELINE = re.compile(r"^(?:新华社|人民日报|本报|人民网|新华网).{0,20}电$")
 # Lines that are never a title: figure/table captions, a date in brackets under a title.
+# A document number alone on its line (常城管〔2013〕15号): the 文号 above a title, never the title.
+_DOC_NO_LINE = re.compile(
+    r"[\u4e00-\u9fff]{1,10}\s{0,2}[〔［\[(（]\s{0,2}(?:19|20)\d{2}\s{0,2}[〕］\])）]\s{0,2}\d{1,5}\s{0,2}号$"
+)
 _NOT_TITLE = re.compile(
     r"^(?:[图表]\s{0,2}\d{1,3}|[（(]\s{0,2}(?:19|20)\d{2}年|——|<!--|-->)"
     # the speaker's line under a report's title: 六盘水市水城区人民政府区长 赵庆强 (tried from the line start)
     r"|[\u4e00-\u9fff（）()]{0,30}?(?:省长|市长|县长|区长|总理|主任|书记|局长|主席)\s{1,3}[\u4e00-\u9fff]{2,4}$"
     r"|会议上$"  # the second half of a wrapped occasion line: ——2019年9月2日在…人民代表 / 大会…会议上
     r"|[\u4e00-\u9fff]{1,20}\s{1,3}[\u4e00-\u9fff]{2,4}\s{0,2}[摄攝]影?$"  # a photo caption: 大会现场 张宝杉 摄
-    # a document number alone (常城管〔2013〕15号), the print line (安化县财政局办公室 2022年8月25日 印发)
-    r"|[\u4e00-\u9fff]{1,10}\s{0,2}[〔［\[(（]\s{0,2}(?:19|20)\d{2}\s{0,2}[〕］\])）]\s{0,2}\d{1,5}\s{0,2}号$"
+    # the print line (安化县财政局办公室 2022年8月25日 印发), a document number alone
     r"|.{0,40}\d{1,2}日\s{0,3}印发$"
+    f"|{_DOC_NO_LINE.pattern}"
 )
 _BRACKET_DATE = re.compile(
     r"^[（(]\s{0,2}(?P<d>(?:19|20)\d{2}\s{0,2}年\s{0,2}\d{1,2}\s{0,2}月\s{0,2}\d{1,2}\s{0,2}日)\s{0,2}[)）]$"
@@ -630,9 +634,6 @@ _BRACKET_DATE = re.compile(
 _SOURCE_LINE = re.compile(
     r"^.{0,40}?(?P<d>(?:19|20)\d{2}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日)(?:\s{0,3}\d{1,2}:\d{2})?"
     r"\s{0,6}来源[:：]\s{0,2}(?P<src>[^\s:：]{2,20})$"
-)
-_DOC_NO_LINE = re.compile(
-    r"[\u4e00-\u9fff]{1,10}\s{0,2}[〔［\[(（]\s{0,2}(?:19|20)\d{2}\s{0,2}[〕］\])）]\s{0,2}\d{1,5}\s{0,2}号$"
 )
 _PART_HEADING = re.compile(r"^第[一二三四五六七八九十]{1,3}(?:部分|编|篇)")
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
@@ -714,15 +715,18 @@ _OCCASION_END = re.compile(r"会议上\s{0,2}[)）]?$")
 
 
 def _occasion_date(lines: Sequence[str], start: int) -> str | None:
-    """The date of an occasion line opening the body (——2019年9月2日在…会议上, (2023年3月1日在…会议上)),
-    also when the scrape wrapped it over two lines; None for any other first line."""
-    filled = [i for i in range(start, min(len(lines), start + 10)) if lines[i].strip()][:2]
+    """The date of an occasion line opening the body (——2019年9月2日在…会议上, (2023年3月1日在…会议上),
+    2003年政府工作报告——2003年3月5日在…会议上), also when the scrape wrapped it over two lines; None for
+    any other first line."""
+    filled = [i for i in range(start, min(len(lines), start + 10)) if lines[i].strip() and not is_boilerplate(lines[i])]
+    filled = filled[:2]  # page furniture (【字体：大 中 小】) is passed over, as finish_body drops it
     if not filled:
         return None
     first = lines[filled[0]].strip()
     match = _OCCASION_LINE.match(first) if len(first) <= 120 else None
-    if match is None:
-        return None
+    if match is None:  # the title repeated before it: 2003年政府工作报告——2003年3月5日在…会议上
+        titled = _OCCASION.search(first) if len(first) <= 120 else None
+        return parse_date(titled.group(0))[0] if titled and _OCCASION_END.search(first) else None
     ends = _OCCASION_END.search(first) or (
         len(filled) > 1 and len(lines[filled[1]]) <= 80 and _OCCASION_END.search(lines[filled[1]].strip())
     )

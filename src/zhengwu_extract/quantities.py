@@ -1710,15 +1710,11 @@ _YEAR_DIGITS = re.compile(r"(?:19|20)\d{2}")  # a time naming its year, not 当�
 _STATISTICS_TITLE = re.compile(r"统计公报|统计快报|统计月报|统计年鉴|统计资料|主要指标")
 _RULES_TITLE = re.compile(r"办法|细则|规定|条例|规则|通知|通告|公告|意见|方案|须知|指南|标准")
 _REPORT_TITLE = re.compile(r"报告|公报|总结|年鉴|统计|决算|预算")
-_OCCASION_DATE = re.compile(r"——\s?((?:19|20)\d{2})\s?年\s?(\d{1,2})\s?月\s?\d{1,2}\s?日\s?在")
 
 
 def _doc_date(metadata: Metadata, body: str, text_date: str | None = None) -> tuple[int | None, int | None]:
     """Year and month of writing (成文日期), else of the date the text gives itself, else of
     publication, else of a full date heading or closing the body."""
-    occasion = _OCCASION_DATE.search(fold_digits(body[:300])) if not text_date else None
-    if occasion and not metadata.written_date:  # 2003年政府工作报告——2003年3月5日在…会议上, republished in 2006
-        return int(occasion.group(1)), int(occasion.group(2))
     for date in (metadata.written_date, text_date, metadata.publish_date):
         if date and date[:4].isdigit():
             iso = _ISO_MONTH.match(date)

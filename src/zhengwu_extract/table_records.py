@@ -599,10 +599,11 @@ def add_table_quantities(
     table cell (a sentence inside a cell, a row the text reader also read) gives way to the table's.
     """
     found = list(tables)
-    if fmt == "text" and not found and ("单" in body or "|" in body or "｜" in body):
+    piped = "|" in body or "｜" in body
+    if fmt == "text" and not found and ("单" in body or piped):
         lines = body.split("\n")  # a flattened table opens with a 单位 line; a piped one has | cells
-        found = tables_from_lines(lines) + (tables_from_pipes(lines) if "|" in body or "｜" in body else [])
-        if not found and "单" in body and ("|" in body or "｜" in body):  # one cell a line, | lines between
+        found = tables_from_lines(lines) + (tables_from_pipes(lines) if piped else [])
+        if not found and "单" in body and piped:  # one cell a line, | lines between
             found = tables_from_lines([line for line in lines if line.strip() not in ("|", "｜")])
     found = locate_tables(found, body)
     if not with_quantities or not found:
