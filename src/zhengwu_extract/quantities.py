@@ -1706,7 +1706,7 @@ def _text_quantities(text: str, state: _State, section_of: _SectionIndex | None)
 
 _FULL_DATE = re.compile(r"((?:19|20)\d{2})\s?年\s?(\d{1,2})\s?月\s?\d{1,2}\s?日")
 _ISO_MONTH = re.compile(r"(\d{4})-(\d{2})")
-_YEAR_DIGITS = re.compile(r"(?:19|20)\d{2}")  # a time naming its year, not 当前 or 今年
+_YEAR_DIGITS = re.compile(_Y)  # a time naming its year, not 当前 or 今年
 _STATISTICS_TITLE = re.compile(r"统计公报|统计快报|统计月报|统计年鉴|统计资料|主要指标")
 _RULES_TITLE = re.compile(r"办法|细则|规定|条例|规则|通知|通告|公告|意见|方案|须知|指南|标准")
 _REPORT_TITLE = re.compile(r"报告|公报|总结|年鉴|统计|决算|预算")
