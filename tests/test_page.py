@@ -186,6 +186,40 @@ def test_labels_without_colon_at_the_line_start_or_after_a_gap() -> None:
     ]
 
 
+def test_value_cell_that_is_a_label_and_its_value_starts_a_pair() -> None:
+    """发文字号: | 发文时间:2020-12-31 |: the empty 文号 stays empty, the cell is a pair of its own
+    (shangdangqu; 签发人 is a label the lists do not know)."""
+    from zhengwu_extract.page import text_header_pairs
+
+    lines = ["发文字号: | 签发人:张三 |", "索引号: | | 公开目录:工作总结 |"]
+    found = [(i, label, value.strip(" |")) for i, label, value in text_header_pairs(lines)]
+    assert found == [(0, "发文字号", ""), (0, "签发人", "张三"), (1, "索引号", ""), (1, "公开目录", "工作总结")]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "来源:中央财政60%(27.6万),省级财政32%(14.7万),县级财政8%(3.68万)",  # a label word stating amounts
+        "来源:省3万",
+    ],
+)
+def test_label_word_stating_amounts_is_no_header(line: str) -> None:
+    from zhengwu_extract.page import read_text_page, text_header_pairs
+
+    assert text_header_pairs([line], bare=True) == []
+    parts = read_text_page(f"{line}\n\n第二段正文，说明情况。\n")
+    assert parts.metadata.publisher is None
+    assert parts.body.startswith(line)
+
+
+def test_title_label_may_state_an_amount() -> None:
+    from zhengwu_extract.page import text_header_pairs
+
+    assert text_header_pairs(["标题:上半年我县农林牧渔业总产值增长8%"]) == [
+        (0, "标题", "上半年我县农林牧渔业总产值增长8%")
+    ]
+
+
 @pytest.mark.parametrize(
     "line",
     [

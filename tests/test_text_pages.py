@@ -424,6 +424,43 @@ def test_outline_of_text_pages(path: Path, outline: list[tuple[int, str, str]]) 
             None,
             "各县市区人民政府：",
         ),
+        # a title broken over two lines: the second completes it (Yangling Q1 consumption incentives) …
+        (
+            "杨凌示范区进一步激发消费活力\n促进一季度消费增长若干措施\n按照省委省政府的要求,现制定措施如下:\n"
+            "一、批发企业给予1万元促销奖励。\n",
+            "杨凌示范区进一步激发消费活力促进一季度消费增长若干措施",
+            "按照省委省政府",
+        ),
+        # … not a title that is whole (…的通知) over the title of the text it issues …
+        (
+            "关于印发消费活力提升方案的通知\n消费活力提升实施方案\n为进一步激发消费活力,制定本方案。\n",
+            "关于印发消费活力提升方案的通知",
+            "消费活力提升实施方案",
+        ),
+        # … nor a line that does not end like a title, nor a date
+        (
+            "杨凌示范区进一步激发消费活力\n杨凌示范区商务局\n2021年1月5日\n为进一步激发消费活力,制定本方案。\n",
+            "杨凌示范区进一步激发消费活力",
+            "为进一步",  # the issuer and date under the title are its signature
+        ),
+        (
+            "杨凌示范区消费活力提升\n2021年1月5日\n为进一步激发消费活力,制定本方案。\n",
+            "杨凌示范区消费活力提升",
+            "2021年1月5日\n为进一步",
+        ),
+        # a line stating an amount after a colon is no title; a title may hold an amount (Ahshitai aid standards)
+        (
+            "中职学校国家助学金标准:2000元/生·年(中职全日制正式学籍一、二年级涉农专业学生)\n"
+            "来源:中央财政60%(27.6万),省级财政32%(14.7万),县级财政8%(3.68万)\n"
+            "中职学校免学费补助标准:2000元/生·年\n",
+            None,
+            "中职学校国家助学金标准:2000元/生·年(中职全日制正式学籍一、二年级涉农专业学生)\n来源:中央财政60%(27.6万)",
+        ),
+        (
+            "上半年我县农林牧渔业总产值增长8%\n上半年,全县农林牧渔业总产值12.3亿元,增长8%。\n",
+            "上半年我县农林牧渔业总产值增长8%",
+            "上半年,全县",
+        ),
         # a 落款 followed by no title-like line: no title
         (
             "各县市区人民政府：\n现将有关事项通知如下。\n衡阳市人民政府办公室\n2021年9月2日\n（此件公开发布）\n",
@@ -436,6 +473,19 @@ def test_title_qualifier_and_cover_notice(text: str, title: str | None, body_sta
     doc = zx.parse(text, "notice.txt", quantities=False)
     assert doc.title == title
     assert doc.body.startswith(body_start)
+    assert doc.metadata.publisher is None
+
+
+def test_empty_value_cell_before_a_labelled_cell() -> None:
+    """发文字号: | 发文时间:2020-12-31 |: no 文号, and the date is the 发文时间 (shangdangqu 2020 work summary)."""
+    text = (
+        "索引号: | |\n发文字号: | 发文时间:2020-12-31 |\n发文机关:长治市上党区统计局 | 主题词: |\n"
+        "标题:长治市上党区统计局2020年工作总结暨2021年工作计划 | |\n主题分类:其它 | 发布日期:2020-12-31 |\n"
+        "在区委、区政府的坚强领导下,统计工作又上新台阶。\n"
+    )
+    meta = zx.parse(text, "summary.txt", quantities=False).metadata
+    assert (meta.doc_no, meta.written_date, meta.publish_date) == (None, "2020-12-31", "2020-12-31")
+    assert meta.publisher == "长治市上党区统计局"
 
 
 def _read_text(path: Path) -> str:

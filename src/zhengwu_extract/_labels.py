@@ -57,6 +57,7 @@ LABELS: dict[str, str] = {
     "成文日期": "written_date",
     "生成日期": "written_date",
     "发文日期": "written_date",
+    "发文时间": "written_date",  # shangdangqu: 发文字号: | 发文时间:2020-12-31 |
     "成文时间": "written_date",
     "印发日期": "written_date",
     "发布日期": "publish_date",
@@ -117,6 +118,35 @@ EXTRA_LABELS: tuple[str, ...] = (
     "浏览数",  # mdx: 信息来源: 县统计局     浏览数:
     "公文目录",  # mdx: 索引号:…/2022-1028001 公文目录:统计数据
     "公开目录",
+)
+
+# Words a document title ends with (its genre): a line ending in one completes a title broken over two
+# lines (杨凌示范区进一步激发消费活力 / 促进一季度消费增长若干措施).
+TITLE_ENDINGS: tuple[str, ...] = (
+    "措施",
+    "办法",
+    "通知",
+    "方案",
+    "意见",
+    "规定",
+    "细则",
+    "决定",
+    "公告",
+    "通告",
+    "通报",
+    "报告",
+    "总结",
+    "计划",
+    "规划",
+    "公报",
+    "批复",
+    "纲要",
+    "条例",
+    "要点",
+    "决议",
+    "规则",
+    "指南",
+    "清单",
 )
 
 # Values that mean "none" in a header field.

@@ -89,6 +89,8 @@ CLAUSE_COMMAS = frozenset("，,")  # where an overlong run-in heading is cut
 # not a heading: 1)税收收入112446万元,完成年初预算207380万元的54.22%,…,下降15.58%,主要是…减收.
 FIGURE = re.compile(rf"[{_DIG}](?:[.．]?[{_DIG}]){{0,12}}(?=[万亿千元个%％‰倍吨人户家所项件名辆套座])")
 FIGURES_IN_ITEM = 3
+# A bracketed aside in a heading (零售企业(不含电商企业)新增量…): not counted in its length.
+ASIDE = re.compile(r"[（(][^（()）]{0,40}[)）]")
 OPENERS = "《“‘「『（(【[〔"
 CLOSERS = "》”’」』）)】]〕"
 SENTENCE_PUNCT = re.compile("[。；;！？!?]")

@@ -20,6 +20,7 @@ from ._labels import (
     LABELS,
     META_TAGS,
     NULL_VALUES,
+    TITLE_ENDINGS,
     WEAK_LABELS,
 )
 from .dates import parse_date
@@ -75,8 +76,12 @@ _GAP_LABEL = re.compile(
           |(?P<n>{_BARE_ALT})(?=[\s\u3000|｜]|$))""",
     re.VERBOSE,
 )
-# A cell of a flattened table that is a label the lists do not know (公开目录: | 工作报告): it starts a pair.
-_LABEL_CELL = re.compile(r"^[\u4e00-\u9fff]{2,10}[:：]$")
+# A cell of a flattened table that is a label the lists do not know (公开目录: | 工作报告): it starts a pair;
+# so does a cell that is a label and its value (发文字号: | 发文时间:2020-12-31 |).
+_LABEL_CELL = re.compile(r"^(?P<label>[\u4e00-\u9fff]{2,10})[:：]\s{0,3}(?P<value>.*)$")
+# An amount: a number before a money unit or a percent sign (27.6万, 2000元, 60%). A header value holding
+# one is a line of text under a label word (来源:中央财政60%(27.6万),…), not a header field.
+_AMOUNT = re.compile(r"\d(?:[.．]?\d){0,12}\s{0,2}(?:[%％‰]|[万亿千百]?元|[万亿])")
 _CELL_SPLIT = re.compile(r"[|｜]")
 # A line that is only a label (Shaanxi bullet lists put the value on the next line).
 _LONE_LABEL = re.compile(rf"^[\s•·●\-*]{{0,4}}(?P<l>{_LABEL_ALT})[ \u3000]{{0,3}}[:：]?\s{{0,3}}$")
@@ -250,7 +255,8 @@ def text_header_pairs(lines: Sequence[str], *, bare: bool = False) -> list[tuple
             j = i + 1
             while j < len(lines) and not lines[j].strip() and j - i < 3:
                 j += 1
-            if j < len(lines) and lines[j].strip() and not _line_has_label(lines[j]):
+            value_line = j < len(lines) and bool(lines[j].strip()) and not _line_has_label(lines[j])
+            if value_line and not _states_amount(lone["l"], lines[j]):
                 pairs.append((i, lone["l"], lines[j]))
                 pairs.append((j, lone["l"], ""))  # the value line belongs to the header too
                 i = j + 1
@@ -268,9 +274,16 @@ def text_header_pairs(lines: Sequence[str], *, bare: bool = False) -> list[tuple
             for k, match in enumerate(found):
                 end = found[k + 1].start() if k + 1 < len(found) else len(line)
                 label = match["b"] or match["c"] or match["n"]
-                pairs.extend((i, *pair) for pair in _cell_pairs(label, line[match.end() : end]))
+                cells = _cell_pairs(label, line[match.end() : end])
+                pairs.extend((i, *pair) for pair in cells if not _states_amount(*pair))
         i += 1
     return pairs
+
+
+def _states_amount(label: str, value: str) -> bool:
+    """A value that states an amount (来源:中央财政60%(27.6万)): body text under a label word, no header
+    field. A 标题 value may hold one (标题:上半年农林牧渔业总产值增长8%)."""
+    return _AMOUNT.search(value) is not None and label_key(label) != "title"
 
 
 def _bare_label_start(line: str) -> bool:
@@ -293,9 +306,10 @@ def _cell_pairs(label: str, value: str) -> list[tuple[str, str]]:
     pairs: list[tuple[str, str]] = []
     cells: list[str] = []
     for cell in _CELL_SPLIT.split(value):
-        if _LABEL_CELL.match(cell.strip()):
+        labelled = _LABEL_CELL.match(cell.strip())
+        if labelled:
             pairs.append((label, " | ".join(cells)))
-            label, cells = cell.strip(), []
+            label, cells = labelled["label"], [labelled["value"]] if labelled["value"] else []
         elif cell.strip():
             cells.append(cell.strip())
     pairs.append((label, " | ".join(cells)))
@@ -317,13 +331,21 @@ def _near_start_label(line: str) -> re.Match[str] | None:
 _LABEL_CLOSE = re.compile(r"[:：\]］】]")
 
 
-def _line_has_label(line: str) -> bool:
+def _opens_with_label(line: str) -> bool:
+    """The line opens with a header label (a header row, or a line of text under a label word)."""
     match = _near_start_label(line)
     return (
         bool(match and match.start() <= _LABEL_START_MAX)
         or bool(len(line) <= _LONE_LABEL_MAX and _LONE_LABEL.match(line))
         or _bare_label_start(line)
     )
+
+
+def _line_has_label(line: str) -> bool:
+    """The line is a header row: it opens with a label, and not only to state amounts (来源:中央财政60%)."""
+    if not _opens_with_label(line):
+        return False
+    return not _AMOUNT.search(line) or bool(text_header_pairs([line], bare=True))
 
 
 # --- titles ---------------------------------------------------------------------------------
@@ -627,6 +649,9 @@ _NOT_TITLE = re.compile(
     r"|.{0,40}\d{1,2}日\s{0,3}印发$"
     f"|{_DOC_NO_LINE.pattern}"
 )
+# A line stating an amount after a colon (中职学校国家助学金标准:2000元/生·年) is a line of text; a title
+# may hold an amount, but not after a colon (上半年我县农林牧渔业总产值增长8%).
+_STATED_AMOUNT = re.compile(rf"[:：]\s{{0,3}}(?:约|共|为|计|合计)?\s{{0,2}}{_AMOUNT.pattern}")
 _BRACKET_DATE = re.compile(
     r"^[（(]\s{0,2}(?P<d>(?:19|20)\d{2}\s{0,2}年\s{0,2}\d{1,2}\s{0,2}月\s{0,2}\d{1,2}\s{0,2}日)\s{0,2}[)）]$"
 )
@@ -663,9 +688,11 @@ def read_text_page(text: str) -> PageParts:
             title, title_line = _notice_title(lines, after)
             if title_line is not None:
                 title_line = None  # the notice and the title stay in the body: the notice's 落款 is the signature
-        elif title_line is not None and title_line + 1 < len(lines) and _TITLE_QUALIFIER.match(lines[title_line + 1]):
-            title += lines[title_line + 1].strip()  # …实施意见 / (试行): the qualifier on the next line
-            title_line += 1
+        elif title_line is not None:
+            title, title_line = _title_continued(lines, title, title_line)
+            if title_line + 1 < len(lines) and _TITLE_QUALIFIER.match(lines[title_line + 1]):
+                title += lines[title_line + 1].strip()  # …实施意见 / (试行): the qualifier on the next line
+                title_line += 1
         if title_line is not None:
             # 政府工作报告——2018年3月5日在…会议上: the occasion's date is the date of the text
             occasion = _OCCASION.search(lines[title_line].strip())
@@ -815,6 +842,22 @@ _TITLE_QUALIFIER = re.compile(
 )
 
 
+_TITLE_END = re.compile("(?:" + "|".join(TITLE_ENDINGS) + r")\s{0,2}$")
+
+
+def _title_continued(lines: Sequence[str], title: str, title_line: int) -> tuple[str, int]:
+    """A title broken over two lines, with the index of its last line: 杨凌示范区进一步激发消费活力 /
+    促进一季度消费增长若干措施. The first line ends neither in punctuation nor like a title, and the
+    second is a title line that does (…措施, …的通知); a body, date or issuer line is not joined."""
+    nxt = title_line + 1
+    if nxt >= len(lines) or title[-1] in _SENTENCE_END or _TITLE_END.search(title):
+        return title, title_line
+    line = lines[nxt].strip()
+    if not _TITLE_END.search(line) or not _title_like(line) or _opens_body(line):
+        return title, title_line
+    return title + line, nxt
+
+
 def _notice_title(lines: Sequence[str], after: int) -> tuple[str | None, int | None]:
     """The title of a document attached to a cover notice at the top of the page: a salutation line
     (各县市区人民政府，…：), the notice, its 落款 (issuer lines over a date line), then the title and
@@ -856,11 +899,13 @@ def _menu_line(line: str) -> bool:
 
 def _title_like(line: str) -> bool:
     line = line.strip().strip(_CELL_TRIM)
-    if not line or len(line) > 80 or is_boilerplate(line) or _line_has_label(line) or _DATELINE.match(line):
+    if not line or len(line) > 80 or is_boilerplate(line) or _opens_with_label(line) or _DATELINE.match(line):
         return False
     if _menu_line(line):
         return False
     if _HEADING_START.match(line) or _NOT_TITLE.match(line) or line[-1] in "。；：:;，,":
+        return False
+    if _STATED_AMOUNT.search(line):
         return False
     if "。" in line or line.count("，") + line.count(",") >= 2:
         return False

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ._markers import (
+    ASIDE,
     CELL_GAP,
     CELL_PUNCT,
     CIRCLED,
@@ -414,11 +415,17 @@ def _read_mark(body: str, m: re.Match[str], eol: int, in_row: bool = False) -> _
         return None
     if m.group("dec") is not None and not rest:
         return None  # 29.1 alone on a line is a table value
-    if len(heading) > HEADING_LINE_MAX and _figures(heading) >= FIGURES_IN_ITEM:
+    if _unaside_len(heading) > HEADING_LINE_MAX and _figures(heading) >= FIGURES_IN_ITEM:
         return None  # a long sentence of amounts is an item of text, not a heading
     if style == "条":
         heading = ""  # an article's text is the section text
     return _Mark(start, style, marker, number, path, heading, heading_line)
+
+
+def _unaside_len(heading: str) -> int:
+    """The heading's length without its bracketed asides: 零售企业(不含电商企业)新增量… is as long as
+    零售企业新增量…."""
+    return len(ASIDE.sub("", heading)) if "(" in heading or "（" in heading else len(heading)
 
 
 def _figures(text: str) -> int:
