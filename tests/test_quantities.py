@@ -741,6 +741,91 @@ CORPUS: list[Any] = [
         None,
         [(60, "万人", "城镇新增就业", None, None), (600, "万人", "农村劳动力省外务工", None, None)],
     ),
+    # pages_hzsc_gov_cn_jianggan_district_gov_work_report_2017: 五年来 inside the 2016 sentence is an aside;
+    # the paragraph's later figures are of 2016 (five-year averages of none)
+    (
+        "2016年,预计实现地区生产总值550亿元,五年来年均增长9%。实现财政总收入142.7亿元。"
+        "限额以上固定资产投资590亿元,连续10年居主城区首位,五年累计达2526亿元,年均增长11.3%。",
+        2017,
+        [
+            (550, "亿元", "地区生产总值", 2016, None),
+            (9, "%", "地区生产总值增长", None, None),
+            (142.7, "亿元", "财政总收入", 2016, None),
+            (590, "亿元", "限额以上固定资产投资", 2016, None),
+            (2526, "亿元", "限额以上固定资产投资", 2016, None),
+            (11.3, "%", "限额以上固定资产投资增长", None, None),
+        ],
+    ),
+    # pages_gzzs_gov_cn_zhongshan_social_assistance_2022_12: a bare 12月份 is a month of the year in force
+    (
+        "2022年12月纳入城乡低保8957户24835人,月发低保金877.74万元。其中:12月份纳入低保3167户8112人。",
+        None,
+        [
+            (8957, "户", "纳入城乡低保", 2022, None),
+            (24835, "人", "纳入城乡低保", 2022, None),
+            (877.74, "万元", "月发低保金", 2022, None),
+            (3167, "户", "纳入低保", 2022, None),
+            (8112, "人", "纳入低保", 2022, None),
+        ],
+    ),
+    # pages_liulin_gov_cn_h1_economy_2024: 其中,X完成N is a part of the total named before; a long bracket
+    # inside a name is an aside
+    (
+        "分产品产量看,原煤产量1657.8万吨,同比下降14.3%;其中,县属企业完成1094.2万吨,同比下降17.1%;"
+        "精煤产量947.5万吨,同比下降25.1%。农林牧渔业(包括农林牧渔专业及辅助性活动)增加值18100万元。",
+        None,
+        [
+            (1657.8, "万吨", "原煤产量", None, None),
+            (14.3, "%", "原煤产量下降", None, None),
+            (1094.2, "万吨", "原煤产量", None, "县属企业"),
+            (17.1, "%", "原煤产量下降", None, "县属企业"),
+            (947.5, "万吨", "精煤产量", None, None),
+            (25.1, "%", "精煤产量下降", None, None),
+            (18100, "万元", "农林牧渔业增加值", None, None),
+        ],
+    ),
+    # pages_ahtxq_gov_cn_tunxi_budget_execution_h1: the parts after 其中 keep the total's name
+    (
+        "全区一般公共预算收入完成58510万元。其中税务部门完成28684万元,占任务数的56.4%,同比增长33.2%;"
+        "财政部门完成32962万元,占任务数的56.3%。",
+        None,
+        [
+            (58510, "万元", "一般公共预算收入", None, None),
+            (28684, "万元", "一般公共预算收入", None, "税务部门"),
+            (56.4, "%", "一般公共预算收入占任务数", None, "税务部门"),
+            (33.2, "%", "一般公共预算收入增长", None, "税务部门"),
+            (32962, "万元", "一般公共预算收入", None, "财政部门"),
+            (56.3, "%", "一般公共预算收入占任务数", None, "财政部门"),
+        ],
+    ),
+    # pages_qiantang_gov_cn_xiasha_subdistrict_2022h1_summary, pages_hzsc_…_2017: 剂次; 逾万人; the class after 等
+    (
+        "累计完成加强针近10万剂次,老年人接种逾万人。五年来,获得全国科技进步先进区、国家级生态区等国家级荣誉10余项。",
+        2022,
+        [
+            (10, "万剂次", "加强针", None, None),
+            (1, "万人", "老年人接种", None, None),
+            (10, "项", "国家级荣誉", None, None),
+        ],
+    ),
+    # pages_youyang_gov_cn_q1_economy_2025: the 1 of a ratio to one is no figure
+    (
+        "城乡居民收入比由上年同期的2.05:1下降为2.02:1。",
+        None,
+        [(2.05, None, "城乡居民收入比", None, None), (2.02, None, "城乡居民收入比", None, None)],
+    ),
+    # pages_ahshitai_gov_cn_student_aid_standards, pages_gyswj_yangling…, pages_hh_gov_cn…: per-student-year
+    # units as written; the thing given after 给予; Latin metres
+    (
+        "中职学校国家助学金标准:2000元/生·年。零售企业新增量达到50万元的,给予1万元促销奖励。建筑层高约4.3m。",
+        None,
+        [
+            (2000, "元/生·年", "中职学校国家助学金标准", None, None),
+            (50, "万元", "零售企业新增量", None, None),
+            (1, "万元", "促销奖励", None, None),
+            (4.3, "m", "建筑层高", None, None),
+        ],
+    ),
 ]
 
 
@@ -783,6 +868,8 @@ def test_corpus_sentences(text: str, doc_year: int | None, expected: list[Expect
         "这五年，是全国各族人民阔步前进的五年。",
         "各位代表！过去一年，我们毫不放松抓好各项工作；未来五年，任务艰巨。",
         "农、林、牧、渔业(A) 01 农业 000998 隆平高科\n600371 万向德农\n002100 天康生物\n000869 张裕A",
+        "2021年是全区上下践行初心使命、彰显政治担当的重要一年。",
+        "限额以上固定资产投资连续10年居主城区首位。",
     ],
 )
 def test_not_quantities(text: str) -> None:

@@ -81,6 +81,23 @@ def test_a_year_does_not_carry_into_the_next_section() -> None:
     assert [(q.raw, q.year) for q in records] == [("12所", 2015), ("9000台", None)]
 
 
+def test_the_year_a_body_opens_with_holds_for_its_sections() -> None:
+    # pages_gzzs_gov_cn_zhongshan_social_assistance_2022_12: an undated report opening "2022年,…"
+    body = "2022年,我区社会救助工作较好地保障了困难群众的基本生活。\n一、临时救助\n12月份实施临时救助24户77人。"
+    records, _ = document_quantities(body, [], Metadata())
+    assert [(q.raw, q.year) for q in records] == [("24户", 2022), ("77人", 2022)]
+
+
+@pytest.mark.parametrize(
+    ("publish_date", "year"),
+    [("2023-01-10", 2022), ("2022-12-28", 2022), (None, None)],  # 12月 written in January is of the year before
+)
+def test_a_bare_month_takes_the_year_of_writing(publish_date: str | None, year: int | None) -> None:
+    body = "一、临时救助\n12月份全区实施临时救助24户。"
+    (q,) = document_quantities(body, [], Metadata(publish_date=publish_date))[0]
+    assert q.year == year
+
+
 def test_a_communique_year_carries_through_its_sections() -> None:
     body = (
         "2015年国民经济和社会发展统计公报\n一、综合\n2015年全县地区生产总值244394万元。\n"
@@ -112,6 +129,9 @@ def test_one_long_sentence_stays_linear(n: int) -> None:
 # Years in government work reports (written in January 2025; 一、2024年工作回顾 reviews 2024,
 # 二、2025年… sets the targets). Expected years read from the pages' headings and sentences.
 WORK_REPORT_YEARS = [
+    # the year an undated report opens with holds through its sections; 12月份 is a month of it
+    ("pages_gzzs_gov_cn_zhongshan_social_assistance_2022_12.excerpt.txt", "12月份实施临时救助", "77人", 2022),
+    ("pages_gzzs_gov_cn_zhongshan_social_assistance_2022_12.excerpt.txt", "12月救助52人", "1.04万元", 2022),
     # a year in a section heading holds for the section (一、2024年工作回顾)
     ("gwr2025_beijing.from_docx.txt", "促进高质量充分就业", "29.9万人", 2024),
     # 未来产业 (future industries) is not a time frame that clears the year

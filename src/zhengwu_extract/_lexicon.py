@@ -35,7 +35,7 @@ LEADING_FILLERS: Final[tuple[str, ...]] = (
     "合计", "总计", "累计", "先后", "已经", "已", "共", "含", "包括", "并", "且", "和", "及", "以及", "还",
     "每年", "每月", "年均", "均", "就", "再", "又", "还有", "主要", "初步测算", "初步核算", "经初步核算",
     "原则上", "按照", "将", "力争", "其中：", "到", "以上", "以下", "左右", "以内", "上下", "的", "平均每年",
-    "预计全年", "预计", "全年实现", "全年完成", "实现",
+    "预计全年", "预计", "全年实现", "全年完成", "实现", "特别是", "尤其是", "主要原因是", "即",
     "平均", "按可比价格计算", "年末", "年底", "年初", "期末", "至", "至少", "不少于", "不低于", "不超过", "最多",
 )  # fmt: skip
 # Words stripped from the end of an indicator: copulas and linking verbs before the number.
@@ -59,10 +59,19 @@ VERBS_BEFORE_OBJECT: Final[tuple[str, ...]] = (
     "覆盖", "认定", "评选", "评定", "表彰", "获得", "涉及", "等", "了", "达", "共", "累计", "分流",
     "安置", "改造", "提供", "发放", "落实", "投放", "配备", "更新", "新开", "开设", "取消", "下放",
     "加强", "探索在", "探索", "推动", "确保", "培育", "扶持", "支持", "对", "向", "为", "给", "在",
-    "扩展至", "扩大至", "扩大到", "拓展至", "拓展到", "延伸至", "延伸到",
+    "扩展至", "扩大至", "扩大到", "拓展至", "拓展到", "延伸至", "延伸到", "给予", "享受",
 )  # fmt: skip
 # Last characters of a verb phrase (加快推进, 打造, 启动建设 …): the counted thing follows the number.
 VERB_FINAL_CHARS: Final[frozenset[str]] = frozenset("进造设动成育施增办立升展建启引培创扶帮组推开完实提新改购好理")
+
+# Words before 一年 that name a year rather than state a duration (…政治担当的重要一年。).
+YEAR_EPITHETS: Final[tuple[str, ...]] = (
+    "重要", "关键", "特殊", "不平凡", "极不平凡", "难忘", "攻坚", "开局", "收官", "决胜", "丰收", "奋进", "转折",
+)  # fmt: skip
+# What a run of years (连续10年) is a run of when it is a rank or an honour, not a duration stated.
+RANK_AFTER_RUN: Final[tuple[str, ...]] = (
+    "居", "位居", "稳居", "位列", "排名", "排在", "保持", "蝉联", "荣获", "获", "被评", "被授予", "入选", "名列",
+)  # fmt: skip
 
 # Words that end a clause of their own (价格与去年持平、居住价格上涨0.5%): what follows a 、 after them is a new name.
 CLAUSE_FINAL_WORDS: Final[tuple[str, ...]] = ("持平", "翻番", "破亿", "落地", "完工", "竣工", "投产", "实施")
@@ -80,7 +89,7 @@ AFTER_STOPS: Final[tuple[str, ...]] = (
 # Verbs after which a long indicator is cut (…共计完成建筑面积 → 建筑面积).
 CUT_AFTER: Final[tuple[str, ...]] = (
     "完成", "实现", "解决", "安排", "选派", "实施", "开展", "用于", "帮助", "支持", "推动", "投入", "通过",
-    "对照", "按照", "到", "在", "对", "向", "给", "从", "把", "获得", "获",
+    "对照", "按照", "到", "在", "对", "向", "给", "从", "把", "获得", "获", "批准",
 )  # fmt: skip
 # Change words: a figure after them is a change of the thing named before (增长29.29%).
 CHANGE_WORDS: Final[tuple[str, ...]] = (

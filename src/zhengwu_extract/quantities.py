@@ -190,6 +190,7 @@ _TIME = re.compile(
     | (?P<now>截至目前|截止目前|截至当前|目前|当前|现阶段|至今|迄今)
     | (?P<past>(?:刚刚)?过去(?:的)?一年(?:来|里|中|间)?|一年来)   # the year a report looks back on
     | (?P<ytd>(?<![\d年])1\s?[-—–~～至]\s?(?:1[0-2]|[2-9])月份?|(?<!年)(?:前三季度|上半年))  # 1-10月: this year so far
+    | (?P<month>(?<![\d年/.\-])(?:1[0-2]|[1-9])月份?(?![\d日号]))  # 12月份实施临时救助: a month of the year in force
     | (?P<span>近年来|近几年来?|多年来|这些年来?|历年来
         |(?:今后|未来)(?:(?:\d{{1,2}}|{_CN_SMALL}{{1,2}}|几)年[内间里]?|一个时期|一段时期|一段时间|(?=[,，]))
                                                          # 今后5年内, 今后，… but not 未来产业
@@ -215,6 +216,7 @@ _TIME_START = re.compile(
 _WORTH_READING = re.compile(r"[\d０-９一二两三四五六七八九十百千亿]|去年|今年|明年|前年|目前|当前|至今|年来|过去")
 _CLAUSE_DELIM = re.compile(r"[，,；;：:。！？!?\n]")
 _SENTENCE_END = re.compile(r"[。！？!?]+")
+_STATEMENT_END = re.compile(r"[。！？!?；;]")  # a sentence's or a statement's end: …1600万人；五年内…
 _CLAUSE_DELIMS = frozenset("，,；;：:。！？!?\n")
 # What may stand before a time expression that opens a clause (【教育基本情况】 2022年,…; 在2015年 …)
 _SPAN_OPENERS = frozenset(
@@ -243,6 +245,7 @@ _AFTER_TIME = re.compile(
 # 过 alone stands for 超过 (纳税过1亿元的企业), but not in 通过, 经过, 度过 …
 _PRE_QUAL = re.compile(f"(?:{_alternation(lex.PRE_QUALIFIERS)}|(?<![{lex.PASS_VERBS_BEFORE_GUO}])过)$")
 _LEADING = re.compile(f"^(?:{_alternation(lex.LEADING_FILLERS)})")
+_YEARS_LEAD = re.compile(r"^(?:\d{1,2}|[一二两三四五六七八九十]{1,2})年(?=累计|合计|共|总)")  # 五年累计达2526亿元
 
 
 class _Suffixes:
@@ -280,11 +283,13 @@ _BLANK_BASE = re.compile("(?:比|较)\x00|与\x00(?:年初)?(?:预算)?相比") 
 _PROGRESS = re.compile(r"(?:完成|占|为)(?:年初|年度|全年)?(?:预算|计划|任务|目标|进度)")  # a rate, not a subject
 _BASE_NOUN = re.compile(r"^(?:上年)?(?:年初)?(?:预算数|预算|决算数|执行数|同期)(?:相比)?")
 _CUT_AFTER = re.compile(_alternation(lex.CUT_AFTER))
+_ASIDE = re.compile(r"[(（][^()（）]{5,40}[)）]")  # a bracket of five or more characters inside a name
+_ETC = re.compile(r"(?<![中高初同平对相上优头特次均何])等(?![级待于同额值候])")  # 等 closing a list, not 等级, 同等
 _CATEGORY = re.compile(f"(?<!中)(?:{_alternation(lex.CATEGORY_WORDS)})")
 _CATEGORY_ONLY = re.compile(f"^(?:{_alternation(lex.CATEGORY_WORDS)})$")
 _CLASH = re.compile(f"^(?:{_alternation(lex.UNIT_WORD_CLASHES)})")
 _CJK = re.compile(r"[\u4e00-\u9fff“‘]")
-_DATE_BITS = re.compile(r"\d{1,2}月(?:\d{1,2}[日号])?|\d{1,2}[日号]|[（(]星期.[)）]")
+_DATE_BITS = re.compile(r"\d{1,2}月份?(?:\d{1,2}[日号])?|\d{1,2}[日号]|[（(]星期.[)）]")
 _FOOTNOTE = re.compile(r"\[\d{1,2}\]|［\d{1,2}］")
 _EDGE_JUNK = " \u3000\t、，,：:；;\"'～~—–－-"
 
@@ -361,6 +366,7 @@ class _State:
     warnings: list[str] = field(default_factory=list)
     doc_month: int | None = None
     listed_year: int | None = None  # the year of a paragraph announcing what follows (…公布如下：)
+    opening_year: int | None = None  # the year a body opens with (2022年,在区委…): its sections' by default
     rules: bool = False  # a rule or notice (办法, 细则, 通知 …): its time limits (30日内) are of no year
 
     @property
@@ -382,6 +388,10 @@ def _is_year_unit_ok(text: str, start: int, end: int, value: Decimal, chinese: b
     租满1年, 1年以上 are)."""
     if text[max(0, start - 1) : start] in ("近", "第", "每", "前", "后", "这", "那", "去", "来"):
         return False
+    if text[max(0, start - 2) : start] == "连续" and text.startswith(lex.RANK_AFTER_RUN, end):
+        return False  # 连续10年居主城区首位: a rank held, not a duration stated
+    if chinese and text[max(0, start - 4) : start].endswith(lex.YEAR_EPITHETS):
+        return False  # 重要一年: the year named, not a year's time
     if chinese:  # 留存五年。, 获奖之日起两年内 but not 前进的五年。
         return text[end : end + 1] in ("", "内", *_CLAUSE_DELIMS) and text[start - 1 : start] != "的"
     if value == value.to_integral_value() and 1900 <= value <= 2100:
@@ -425,7 +435,10 @@ def _find_hits(text: str, folded: str, times: Sequence[_Time]) -> list[_Hit]:
             cue = cues[-1]
             named = max(folded.rfind(mark, clause + 1, cue.start()) for mark in ",，:：、")  # the cue's phrase
             name = _clean_phrase(folded[max(named + 1, clause + 1, cue.start() - 12) : cue.end()]).text or None
-            for term in _RATIO_TERM.finditer(folded, m.start(), m.end()):
+            terms = list(_RATIO_TERM.finditer(folded, m.start(), m.end()))
+            if len(terms) == 2 and terms[1].group() == "1":
+                terms.pop()  # 城乡收入比2.05:1: the one is the unit of the ratio, not a figure
+            for term in terms:
                 hits.append(_Hit(start=term.start(), end=term.end(), value=Decimal(term.group()), unit=None,
                                  lead=term.start(), ratio=m.start(), ratio_name=name))  # fmt: skip
             taken.append((m.start(), m.end()))
@@ -442,18 +455,19 @@ def _find_hits(text: str, folded: str, times: Sequence[_Time]) -> list[_Hit]:
         if quoted and hit.unit and _in_quoted_name(folded, hit.start, hit.end):
             continue  # “15分钟高品质生活服务圈”: a programme's name, not an amount
         hits.append(hit)
-    if "亿" in folded:
-        for m in _ROUND_YI.finditer(folded):  # 旅客吞吐量再次破亿, 上亿人: one 亿, roughly
+    if "亿" in folded or "万" in folded:
+        for m in _ROUND_YI.finditer(folded):  # 旅客吞吐量再次破亿, 上亿人, 接种逾万人: one 亿 or 万, roughly
             bare = m.end() - m.start() == 2
             hit = _Hit(start=m.start() + 1, end=m.end(), value=Decimal(1), unit=m.group()[1:], lead=m.start())
-            hit.scale, hit.qualifier = ("亿" if bare else None), m.group()[0]
+            hit.scale, hit.qualifier = (m.group()[1] if bare else None), m.group()[0]
             hits.append(hit)
     hits.sort(key=lambda h: h.start)
     return hits
 
 
 _ROUND_YI = re.compile(
-    r"(?<![\d零〇一二两三四五六七八九十百千])[破上超逾近]亿(?:人次|人|元)?(?![\d零〇一二两三四五六七八九十百千万])"
+    r"(?<![\d零〇一二两三四五六七八九十百千])[破上超逾近](?:亿|万(?!亿))(?:人次|人|元|家|户|名|个|件)?"
+    r"(?![\d零〇一二两三四五六七八九十百千万])"
 )
 _QUOTE_REACH = 8  # a number this close after an open quotation mark may be part of a name
 
@@ -648,16 +662,22 @@ def _ends_list(text: str, pos: int) -> bool:
 
 
 def _find_times(
-    text: str, doc_year: int | None, past_year: int | None = None, this_year: int | None = None
+    text: str,
+    doc_year: int | None,
+    past_year: int | None = None,
+    this_year: int | None = None,
+    doc_month: int | None = None,
 ) -> list[_Time]:
     """Time expressions of a paragraph with the year each gives.
 
     `past_year` is the year that 一年来/过去一年 look back on (see `_State.past_year`);
-    `this_year` the year a bare 1-10月 or 上半年 belongs to (the year in force, else of writing).
+    `this_year` the year a bare 1-10月 or 上半年 belongs to (the year in force, else of writing);
+    `doc_month` the month of writing, which tells a 12月 written in January of the year before.
     """
     out: list[_Time] = []
     depth, swept = 0, 0  # bracket depth, counted once through the text
     latest = this_year
+    stated = -1  # where the last year written out in this paragraph ends
     for m in _scan(_TIME, _TIME_START, text):
         before = text[max(0, m.start() - 1) : m.start()]
         if before.isdigit():
@@ -729,10 +749,19 @@ def _find_times(
             year, period = past_year, past_year is not None
         elif kind == "ytd":
             year = this_year
+        elif kind == "month":  # 12月份 in a report written in January: the year before
+            month = int(m.group().rstrip("月份"))
+            late = doc_month is not None and month > doc_month and latest == doc_year and stated < 0
+            year = doc_year - 1 if late and doc_year is not None else latest
+            if year is None:
+                continue  # a month of no known year: it does not clear the year carried
         time = _Time(m.start(), m.end(), year, carries=not local, period=period and not local, warning=warning)
-        if kind == "year" and not local and not deadline:
+        if kind in ("year", "date") and not local and not deadline:
             latest = year  # the year reported on, so far in this paragraph
-        time.sentence_only = deadline
+            stated = m.end()
+        # 2016年,…550亿元,五年来年均增长9%。: a span after the sentence's year is an aside of that sentence
+        aside = kind in ("span", "past") and stated >= 0 and _STATEMENT_END.search(text, stated, m.start()) is None
+        time.sentence_only = deadline or aside
         # 毕业5年内 is a duration stated; 5年内，… at a clause start only a time frame
         time.holds_figure = kind == "span" and m.group().endswith("内") and m.group()[0] not in "近未今" and not opener
         if depth > 0:
@@ -807,6 +836,8 @@ def _clean_phrase(raw: str, timed: bool = False) -> _Phrase:
     if "日" in seg or "月" in seg:
         seg = _DATE_BITS.sub("", seg)  # 2月4日至10日放假调休
     if _BRACKET.search(seg):
+        if _ASIDE.search(seg):  # 农林牧渔业(包括农林牧渔专业及辅助性活动)增加值: the aside goes
+            seg = _ASIDE.sub("", seg)
         opening, closing = seg.count("(") + seg.count("（"), seg.count(")") + seg.count("）")
         last_open, last_close = max(seg.rfind("("), seg.rfind("（")), max(seg.rfind(")"), seg.rfind("）"))
         if opening > closing or last_open > last_close:  # …）和留学回国人员（领取毕业证5年内: inside the last
@@ -818,7 +849,7 @@ def _clean_phrase(raw: str, timed: bool = False) -> _Phrase:
         before = seg
         enum = _ENUM.match(seg)
         seg = (seg[enum.end() :] if enum else seg).strip(_EDGE_JUNK)
-        lead = _LEADING.match(seg)
+        lead = _LEADING.match(seg) or _YEARS_LEAD.match(seg)
         if lead:
             seg = seg[lead.end() :]
         if seg == before:
@@ -837,6 +868,10 @@ def _clean_phrase(raw: str, timed: bool = False) -> _Phrase:
         before = seg
         seg = _TRAILING.strip(seg).strip(_EDGE_JUNK)
         changed = seg != before
+    if "等" in seg and "、" in seg:  # …全国文化先进区、…均衡区等国家级荣誉10余项: the class named after 等
+        etc = [m.end() for m in _ETC.finditer(seg) if "、" in seg[: m.start()]]
+        if etc and len(seg) - etc[-1] >= 2:
+            seg = seg[etc[-1] :]
     phrase = _Phrase(seg, verb_before=verb_before)
     comparison = _COMPARISON.search(seg)
     if comparison:
@@ -1021,6 +1056,7 @@ def _read_sentence(
     prev: _Hit | None = None
     outer = subject[0] if subject else None  # what the sentence before named: a breakdown splits it
     groups: dict[int, str] = {}
+    part: str | None = None  # the part of a total (其中,县属企业完成…) the figures now read are of
     for h in hits:
         if id(h) in in_frame:
             h.drop = h.tentative and not _unitless_ok(h, subject)
@@ -1040,7 +1076,7 @@ def _read_sentence(
         after_end = h.end
         counted = (info is not None and info[0] in ("count", "percent")) or h.unit == h.scale
         counted = counted or (h.unit or "") in OTHER_MEASURE_WORDS
-        if counted or len(phrase.text) <= 1:
+        if counted or len(phrase.text) <= 1 or (phrase.verb_before and phrase.text in _VERB_END.words):
             after, after_end = _after_phrase(text, h.end, skip_of=info is None or info[0] != "count")
             if after[:2] in _CHANGE_END.words or after[:1] in _CHANGE_END.words:
                 after, after_end = "", h.end  # 5160元增加到…: a change follows, not the counted thing
@@ -1127,6 +1163,17 @@ def _read_sentence(
             and not (group.group(1) in lex.SECTOR_PARTS and "增加值" in raw)  # 第一产业实现增加值: named
         ):
             groups[id(h)] = group.group(1)  # 地方完成投资899.8亿元, 城镇实现747.1亿元: a part of a total
+            part_of = "其中" in text[max(s_start, lo - 4) : lo] or raw.lstrip(_EDGE_JUNK).startswith("其中")
+            if (part_of or part is not None) and subject and h.indicator == group.group(1) and h.category is None:
+                # 原煤产量1657.8万吨…;其中,县属企业完成1094.2万吨,同比下降17.1%;财政部门完成…: the total's
+                # thing, for that part, and the part's figures after it
+                h.indicator, h.category, h.guessed, h.base_record = subject[0], group.group(1), False, False
+                part = group.group(1)
+        elif part is not None and h.category is None and prev is not None:
+            if any(c in text[prev.end : h.lead] for c in ";；"):
+                part = None
+            else:
+                h.category = part
         _implied_unit(h, (h.indicator or "") + after)
         if not h.indicator and lo > s_start:
             back = clauses.start(s_start, lo - 1)  # 收入，由1997年的5160元…: named in the clause before
@@ -1541,7 +1588,7 @@ def _paragraph(text: str, offset: int, state: _State, section_of: _SectionIndex 
     folded = fold_digits(text)
     section = section_of.heading(offset) if section_of else None  # sections begin at line starts
     this_year = state.year if state.year_known and state.year is not None else state.doc_year
-    times = _find_times(folded, state.doc_year, state.past_year, this_year)
+    times = _find_times(folded, state.doc_year, state.past_year, this_year, state.doc_month)
     hits = _lend_units(folded, _join_ranges(folded, _find_hits(text, folded, times)))
     state.warnings.extend(t.warning for t in times if t.warning)
     clauses = _Clauses(folded)
@@ -1696,6 +1743,7 @@ def _text_quantities(text: str, state: _State, section_of: _SectionIndex | None)
             year = section_of.year(offset) if section_of else None
             year = _heading_year(line) if year is None else year  # also where the tree missed the heading
             year = state.listed_year if year is None else year
+            year = state.opening_year if year is None else year
             if year is not None or not state.report:
                 state.year, state.year_known = year, year is not None
         if _WORTH_READING.search(line):
@@ -1707,6 +1755,7 @@ def _text_quantities(text: str, state: _State, section_of: _SectionIndex | None)
 _FULL_DATE = re.compile(r"((?:19|20)\d{2})\s?年\s?(\d{1,2})\s?月\s?\d{1,2}\s?日")
 _ISO_MONTH = re.compile(r"(\d{4})-(\d{2})")
 _YEAR_DIGITS = re.compile(_Y)  # a time naming its year, not 当前 or 今年
+_OPENING_YEAR = re.compile(rf"\s{{0,4}}(?:【[^】]{{1,12}}】\s{{0,4}})?({_Y})\s?年(?:以来|度)?[,，]")  # 2022年,在区委、区政府…
 _STATISTICS_TITLE = re.compile(r"统计公报|统计快报|统计月报|统计年鉴|统计资料|主要指标")
 _RULES_TITLE = re.compile(r"办法|细则|规定|条例|规则|通知|通告|公告|意见|方案|须知|指南|标准")
 _REPORT_TITLE = re.compile(r"报告|公报|总结|年鉴|统计|决算|预算")
@@ -1745,6 +1794,8 @@ def document_quantities(
         years = set(_YEAR_DIGITS.findall(fold_digits(title)))
         if len(years) == 1:
             state.year, state.year_known = int(years.pop()), True
+    opening = _OPENING_YEAR.match(fold_digits(body[:40]))
+    state.opening_year = int(opening.group(1)) if opening else None
     records = _text_quantities(body, state, _SectionIndex(sections))
     warnings = list(dict.fromkeys(state.warnings + [w for q in records for w in q.warnings]))
     return records, warnings
