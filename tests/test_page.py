@@ -7,7 +7,8 @@ from typing import Any
 import pytest
 
 from zhengwu_extract.dates import parse_date
-from zhengwu_extract.page import clean_title, label_key, metadata_from_pairs, parse_doc_no
+from zhengwu_extract.models import Metadata
+from zhengwu_extract.page import clean_title, date_from_title, label_key, metadata_from_pairs, parse_doc_no
 
 
 @pytest.mark.parametrize(
@@ -109,6 +110,55 @@ def test_metadata_from_pairs_weak_labels_and_meta_fallback() -> None:
 def test_metadata_values_without_cell_separators(pairs: list[tuple[str, str]], expected: dict[str, Any]) -> None:
     meta, _, _ = metadata_from_pairs(pairs)
     assert {key: getattr(meta, key) for key in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("pairs", "expected"),
+    [
+        # a 来源 value carrying the dateline and a counter (yunxiqu school budget): publisher, date and time
+        (
+            [("来源", "区教体局   2018-02-06 10:44   浏览量:1   | | | |")],
+            {"publisher": "区教体局", "publish_date": "2018-02-06", "publish_time": "10:44", "extra": {"浏览量": "1"}},
+        ),
+        # an empty counter after the source (mdx work report summary): split off, and empty
+        ([("来源", "牟定县融媒体中心    点击:[]")], {"publisher": "牟定县融媒体中心", "extra": {}}),
+        # a date in a 来源 value does not override the header's own date
+        (
+            [("发布日期", "2018-02-07"), ("来源", "区教体局 2018-02-06")],
+            {"publisher": "区教体局", "publish_date": "2018-02-07"},
+        ),
+        # a 标题 value is not split
+        ([("标题", "摘要(一) 附件:目录")], {"extra": {}}),
+    ],
+)
+def test_fields_run_into_a_value_are_split_off(pairs: list[tuple[str, str]], expected: dict[str, Any]) -> None:
+    meta, _, _ = metadata_from_pairs(pairs)
+    assert {key: getattr(meta, key) for key in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "publish_date", "expected"),
+    [
+        # mzj.sh.gov.cn fee list: the title line ends in the date of the page
+        (
+            "市属殡仪馆主要收费项目和标准一览表 (2024-03-27 )",
+            None,
+            ("市属殡仪馆主要收费项目和标准一览表", "2024-03-27"),
+        ),
+        ("关于调整收费标准的通知（2024年3月27日）", None, ("关于调整收费标准的通知", "2024-03-27")),
+        # the header's own date is kept; the title loses its date all the same
+        (
+            "市属殡仪馆主要收费项目和标准一览表 (2024-03-27 )",
+            "2024-04-01",
+            ("市属殡仪馆主要收费项目和标准一览表", "2024-04-01"),
+        ),
+        # a bracketed period that is no full date stays in the title
+        ("统计快报(2022年3季度)", None, ("统计快报(2022年3季度)", None)),
+    ],
+)
+def test_date_from_title(title: str, publish_date: str | None, expected: tuple[str, str | None]) -> None:
+    meta, rest = date_from_title(Metadata(publish_date=publish_date), title)
+    assert (rest, meta.publish_date) == expected
 
 
 @pytest.mark.parametrize(

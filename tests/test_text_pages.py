@@ -476,6 +476,47 @@ def test_title_qualifier_and_cover_notice(text: str, title: str | None, body_sta
     assert doc.metadata.publisher is None
 
 
+@pytest.mark.parametrize(
+    ("text", "title", "fields"),
+    [
+        # a 来源 line with the dateline and a counter under the title (yunxiqu school budget 2018)
+        (
+            "岳阳市云溪区第一中学2018年部门预算说明\n来源:区教体局   2018-02-06 10:44   浏览量:1   | | | |\n\n"
+            "一、部门基本概况\n",
+            "岳阳市云溪区第一中学2018年部门预算说明",
+            {"publisher": "区教体局", "publish_date": "2018-02-06", "publish_time": "10:44"},
+        ),
+        # an empty counter closing the header line (mdx work report summary)
+        (
+            "《政府工作报告》摘要(一):2021年 全县经济社会发展各项目标任务高质量全面完成\n\n"
+            "日期:2022年01月24日   作者:   来源:牟定县融媒体中心    点击:[]\n\n"
+            "在各级各部门和全县广大人民群众的共同努力下,2021年,牟定县经济社会发展各项目标任务高质量全面完成。\n",
+            "《政府工作报告》摘要(一):2021年 全县经济社会发展各项目标任务高质量全面完成",
+            {"publisher": "牟定县融媒体中心", "publish_date": "2022-01-24"},
+        ),
+        # a title line ending in the page's date in brackets (mzj.sh.gov.cn fee list 2024)
+        (
+            "市属殡仪馆主要收费项目和标准一览表 (2024-03-27 )\n序号 | 收费项目 | 计价单位 | 收费标准(元) | 备注 |\n"
+            "1 | 尸体火化 台车式捡灰炉 | 具 | 600 | 丧家自愿选择。 |\n",
+            "市属殡仪馆主要收费项目和标准一览表",
+            {"publish_date": "2024-03-27", "publisher": None},
+        ),
+        # the speaker's line (an office, then a spaced-out name) under an occasion line: no title (liupanshui 2019)
+        (
+            "(2019年1月12日在六盘水市第八届人民代表大会第四次会议上)\n□六盘水市人民政府市长 李 刚\n各位代表:\n"
+            "现在,我代表市人民政府向大会作工作报告,请予审议,并请市政协委员和其他列席人员提出意见。\n一、2018年政府工作回顾\n",
+            None,
+            {"publisher": None, "publish_date": None},
+        ),
+    ],
+    ids=["source-date-counter", "empty-counter", "title-date", "speaker-line"],
+)
+def test_header_fields_run_together_and_title_lines(text: str, title: str | None, fields: dict[str, Any]) -> None:
+    doc = zx.parse(text, "page.txt", quantities=False)
+    assert doc.title == title
+    assert {key: getattr(doc.metadata, key) for key in fields} == fields
+
+
 def test_empty_value_cell_before_a_labelled_cell() -> None:
     """发文字号: | 发文时间:2020-12-31 |: no 文号, and the date is the 发文时间 (shangdangqu 2020 work summary)."""
     text = (

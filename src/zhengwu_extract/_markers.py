@@ -87,8 +87,17 @@ HEADING_ENDERS = frozenset("。：:；;？！?!")
 CLAUSE_COMMAS = frozenset("，,")  # where an overlong run-in heading is cut
 # A marker sentence longer than HEADING_LINE_MAX that states this many amounts is an item of data,
 # not a heading: 1)税收收入112446万元,完成年初预算207380万元的54.22%,…,下降15.58%,主要是…减收.
-FIGURE = re.compile(rf"[{_DIG}](?:[.．]?[{_DIG}]){{0,12}}(?=[万亿千元个%％‰倍吨人户家所项件名辆套座])")
+# An amount is a number before a unit, also with a space between them (2132.7 万元).
+FIGURE = re.compile(rf"[{_DIG}](?:[.．]?[{_DIG}]){{0,12}}(?={_SP}?[万亿千元个%％‰倍吨人户家所项件名辆套座])")
 FIGURES_IN_ITEM = 3
+# Where a marker line's first clause ends: (一)收入预算,2018年年初预算数2132.7万元,… / 1.财政拨款收入364.6552万元,为….
+CLAUSE_END = frozenset("，,。：:；;？！?!")
+# A first clause that is an item and its amount, and nothing more: 财政拨款收入364.6552万元, 上年结转和结余5.9219万元.
+# A long marker line opening with one is a numbered paragraph of a financial account, not a heading.
+ITEM_AMOUNT = re.compile(rf"[^{_DIG}]{{2,30}}[{_DIG}](?:[.．]?[{_DIG}]){{0,12}}{_SP}?(?:[万亿千百]?元|[%％‰])")
+# After a comma, a number opens the sentence of amounts that a run-in heading was run into:
+# (一)收入预算,2018年年初预算数2132.7万元,… (the heading ends at the comma).
+AMOUNTS_AFTER = re.compile(rf"[，,]{_SP}{{0,2}}[{_DIG}]")
 # A bracketed aside in a heading (零售企业(不含电商企业)新增量…): not counted in its length.
 ASIDE = re.compile(r"[（(][^（()）]{0,40}[)）]")
 OPENERS = "《“‘「『（(【[〔"
@@ -102,6 +111,7 @@ JOINED_LINE_MIN = 200
 JOIN_ENDS = frozenset("。：:；;！？!?")  # a sentence end before the joining space
 JOIN_SPACES = (" ", "\u3000")  # spaces a scrape joins with (tabs and runs are folded by the page stage)
 CELL_PUNCT = re.compile("[。：:；;！？!?，,、]")
+ROW_HEAD_PUNCT = re.compile("[。；;！？!?，,]")  # a table row's heading cell is a label: no clause in it
 # A heading spaced out character by character (农 业, 综 合) before a space and its paragraph.
 SPACED_HEADING = re.compile(f"[{_CJK}](?:{_SP}[{_CJK}]){{1,4}}(?={_SP}|$)")
 MIN_ROW_HEADING = 4  # a table row's heading cell is at least this long (a spaced title 农 业 is not a row)

@@ -114,7 +114,8 @@ def label_key(label: str) -> str | None:
 # Cell separators of a metadata table flattened to text (`索引号: | 002590358/2022-77135 | 公开方式: |`):
 # trimmed off a value; a value made of nothing else is empty.
 _VALUE_TRIM = " \n•·:：|｜"
-_SEPARATORS_ONLY = re.compile(r"[\s|｜/／\\\-－—–_·•:：,，;；]*")
+# Brackets alone are furniture: a counter the page script did not fill (点击:[]), a font switch (字号:【).
+_SEPARATORS_ONLY = re.compile(r"[\s|｜/／\\\-－—–_·•:：,，;；\[\]［］【】()（）]*")
 
 
 def clean_value(value: str) -> str | None:
@@ -152,6 +153,26 @@ _TITLE_DOC_NO = re.compile(
 )
 
 
+# A whole date, 2024-03-27 or 2024年3月27日 (a month or a quarter alone is no date of a page).
+_YMD = (
+    r"(?:19|20)\d{2}\s{0,2}(?:[-/.]\s{0,2}\d{1,2}\s{0,2}[-/.]\s{0,2}\d{1,2}"
+    r"|年\s{0,2}\d{1,2}\s{0,2}月\s{0,2}\d{1,2}\s{0,2}日)"
+)
+_TITLE_DATE = re.compile(rf"\s{{0,3}}[（(]\s{{0,2}}(?P<d>{_YMD})\s{{0,2}}[)）]$")
+
+
+def date_from_title(metadata: Metadata, title: str | None) -> tuple[Metadata, str | None]:
+    """A title line ending in a bracketed date, 市属殡仪馆主要收费项目和标准一览表 (2024-03-27 ): the title
+    without it, and the date as the publish_date the header lacks (a header's own date is kept)."""
+    match = _TITLE_DATE.search(title) if title else None
+    if title is None or match is None or match.start() == 0:
+        return metadata, title
+    if metadata.publish_date is None:
+        date, time = parse_date(match["d"])
+        metadata = metadata.model_copy(update={"publish_date": date, "publish_time": time})
+    return metadata, title[: match.start()]
+
+
 def doc_no_from_title(metadata: Metadata, title: str | None) -> Metadata:
     """A title ending in its document number, …的通知(岳办发〔2017〕2号), gives the 发文字号 the header lacks."""
     if metadata.doc_no or not title:
@@ -177,7 +198,7 @@ def metadata_from_pairs(
     extra: dict[str, str] = {}
     warnings: list[str] = []
     title: str | None = None
-    for label, raw_value in pairs:
+    for label, raw_value in _split_values(pairs):
         norm = normalize_label(label)
         key = label_key(norm)
         value = clean_value(raw_value)
@@ -207,6 +228,35 @@ def metadata_from_pairs(
         else:
             fields.setdefault(key, value)
     return _build_metadata(fields, extra, warnings), title, warnings
+
+
+# A later field in a value: a short word and a colon after white space, a label the lists do not know
+# (来源:牟定县融媒体中心    点击:[], 来源:区教体局   2018-02-06 10:44   浏览量:1): it starts a pair of its own.
+_LATER_FIELD = re.compile(r"(?<=[ \t\u3000|｜])(?P<label>[\u4e00-\u9fff]{2,6})[ \u3000]{0,3}[:：]")
+# A date (and time of day) closing a 来源 value after white space: the portal's dateline run into the
+# source field (来源:区教体局   2018-02-06 10:44) gives the date of publication.
+_TRAILING_DATE = re.compile(rf"[ \t\u3000]+(?P<d>{_YMD}(?:\s{{0,3}}\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?)$")
+
+
+def _split_values(pairs: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Pairs with the fields run into a value split off: a later `word:` field (a counter: 点击:[],
+    浏览量:1) and a date closing a 来源 value, which becomes an unlabelled 日期. A 标题 value stays whole."""
+    out: list[tuple[str, str]] = []
+    for label, value in pairs:
+        key = label_key(label)
+        fields = list(_LATER_FIELD.finditer(value)) if key != "title" else []
+        parts = [(label, value[: fields[0].start()] if fields else value)]
+        for k, later in enumerate(fields):
+            end = fields[k + 1].start() if k + 1 < len(fields) else len(value)
+            parts.append((later["label"], value[later.end() : end]))
+        if key == "publisher":
+            head = parts[0][1].rstrip(_VALUE_TRIM)
+            dated = _TRAILING_DATE.search(head)
+            if dated:
+                parts[0] = (label, head[: dated.start()])
+                parts.append(("日期", dated["d"]))
+        out.extend(parts)
+    return out
 
 
 def _build_metadata(fields: dict[str, str], extra: dict[str, str], warnings: list[str]) -> Metadata:
@@ -641,8 +691,10 @@ _DOC_NO_LINE = re.compile(
 )
 _NOT_TITLE = re.compile(
     r"^(?:[图表]\s{0,2}\d{1,3}|[（(]\s{0,2}(?:19|20)\d{2}年|——|<!--|-->)"
-    # the speaker's line under a report's title: 六盘水市水城区人民政府区长 赵庆强 (tried from the line start)
-    r"|[\u4e00-\u9fff（）()]{0,30}?(?:省长|市长|县长|区长|总理|主任|书记|局长|主席)\s{1,3}[\u4e00-\u9fff]{2,4}$"
+    # the speaker's line under a report's title: 六盘水市水城区人民政府区长 赵庆强, □六盘水市人民政府市长 李 刚
+    # (an office, then a name of two to four characters, spaced out or not; tried from the line start)
+    r"|[□■◆●]?\s{0,2}[\u4e00-\u9fff（）()]{0,30}?(?:省长|州长|市长|县长|区长|旗长|镇长|乡长|总理|主任|书记|局长|主席)"
+    r"\s{1,3}[\u4e00-\u9fff](?:[ \u3000]{0,2}[\u4e00-\u9fff]){1,3}$"
     r"|会议上$"  # the second half of a wrapped occasion line: ——2019年9月2日在…人民代表 / 大会…会议上
     r"|[\u4e00-\u9fff]{1,20}\s{1,3}[\u4e00-\u9fff]{2,4}\s{0,2}[摄攝]影?$"  # a photo caption: 大会现场 张宝杉 摄
     # the print line (安化县财政局办公室 2022年8月25日 印发), a document number alone
@@ -731,6 +783,7 @@ def read_text_page(text: str) -> PageParts:
             start += 1
     if text_date is None:  # ——2019年9月2日在…人民代表 / 大会…会议上 opening the body, also wrapped
         text_date = _occasion_date(lines, start)
+    metadata, title = date_from_title(metadata, title)
     metadata = doc_no_from_title(metadata, title)
     return build_page(above + lines[start:], title=title, metadata=metadata, warnings=warnings, text_date=text_date)
 

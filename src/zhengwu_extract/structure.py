@@ -13,12 +13,14 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ._markers import (
+    AMOUNTS_AFTER,
     ASIDE,
     CELL_GAP,
     CELL_PUNCT,
     CIRCLED,
     CJK_SPACE,
     CLAUSE_COMMAS,
+    CLAUSE_END,
     CLOSERS,
     DOTTED_DIGITS,
     FIGURE,
@@ -27,6 +29,7 @@ from ._markers import (
     HEADING_ENDERS,
     HEADING_LINE_MAX,
     HEADING_MAX,
+    ITEM_AMOUNT,
     ITEM_BLOCKERS,
     ITEM_NUMERALS,
     ITEM_VERBS,
@@ -45,6 +48,7 @@ from ._markers import (
     PAREN_DIGITS,
     PAREN_IDEOGRAPHS,
     RANKS,
+    ROW_HEAD_PUNCT,
     ROW_NUMBER,
     SENTENCE_PUNCT,
     SPACED_HEADING,
@@ -415,11 +419,34 @@ def _read_mark(body: str, m: re.Match[str], eol: int, in_row: bool = False) -> _
         return None
     if m.group("dec") is not None and not rest:
         return None  # 29.1 alone on a line is a table value
+    if not heading_line and len(rest) > HEADING_LINE_MAX and style not in ORDINAL_STYLES:
+        cut = _clause_end(rest)
+        clause = CJK_SPACE.sub("", rest[:cut].strip(_TRAILING))
+        if ITEM_AMOUNT.fullmatch(clause):
+            return None  # a numbered paragraph opening with its item and amount: 1.财政拨款收入364.6552万元,为…
+        if _figures(heading) and not _figures(clause) and AMOUNTS_AFTER.match(rest, cut):
+            heading = clause  # a run-in heading before a sentence of amounts: (一)收入预算,2018年年初预算数…万元
     if _unaside_len(heading) > HEADING_LINE_MAX and _figures(heading) >= FIGURES_IN_ITEM:
         return None  # a long sentence of amounts is an item of text, not a heading
     if style == "条":
         heading = ""  # an article's text is the section text
     return _Mark(start, style, marker, number, path, heading, heading_line)
+
+
+def _clause_end(rest: str) -> int:
+    """Where the first clause of a marker line ends: its first comma or sentence end outside brackets
+    (the line's end when there is none within HEADING_MAX)."""
+    depth, cut = 0, len(rest)
+    for found in _HEADING_MARKS.finditer(rest, 0, HEADING_MAX):
+        ch = found.group()
+        if ch in OPENERS:
+            depth += 1
+        elif ch in CLOSERS:
+            depth = max(depth - 1, 0)
+        elif depth == 0 and ch in CLAUSE_END:
+            cut = found.start()
+            break
+    return cut
 
 
 def _unaside_len(heading: str) -> int:
@@ -450,10 +477,16 @@ def _first_cell(rest: str) -> str:
 
 def _row_head(rest: str) -> str:
     """A line of three or more space-separated cells after a heading of 4+ characters is a table row
-    (1.门诊人次数与出院人次数比 定量 计算方法：…): the heading is its first cell. 农 业 stays whole."""
+    (1.门诊人次数与出院人次数比 定量 计算方法：…): the heading is its first cell. 农 业 stays whole, and so
+    does a first cell with a clause in it, a sentence with a spaced amount (收入预算,…2132.7 万元,…)."""
     gaps = CELL_GAP.finditer(rest, 0, HEADING_MAX)
     first, second = next(gaps, None), next(gaps, None)
-    if first is None or second is None or first.start() < MIN_ROW_HEADING:
+    if (
+        first is None
+        or second is None
+        or first.start() < MIN_ROW_HEADING
+        or ROW_HEAD_PUNCT.search(rest, 0, first.start())
+    ):
         return rest
     return rest[: first.start()]
 
