@@ -744,3 +744,90 @@ def test_a_flat_table_with_pipe_lines_between_its_cells() -> None:
     got = [(q.value, q.unit, q.indicator) for q in doc.quantities if q.origin == "table"]
     assert got[:2] == [(295.4, "亿元", "生产总值"), (7.7, "%", "生产总值比上年增长")]
     assert len(got) == 8
+
+
+# --- fee lists: a 计价单位 column, ranges, asides (two funeral fee pages, read by eye) ----------
+
+TEXT_PAGES = Path(__file__).parent / "fixtures" / "text"
+YANTAI_FEES = "pages_yantai_gov_cn_funeral_service_fees_2015.excerpt.txt"
+SH_FEES = "pages_mzj_sh_gov_cn_municipal_funeral_home_fees_2024.excerpt.txt"
+
+
+@cache
+def fee_records(name: str) -> list[tuple[object, ...]]:
+    doc = zx.parse_file(TEXT_PAGES / name)
+    return [(q.indicator, q.category, q.value, q.unit, q.low, q.high) for q in doc.quantities if q.origin == "table"]
+
+
+@pytest.mark.parametrize(
+    ("cell", "parts"),
+    [
+        ("600-1000", ("", "600", "", "", "1000", "")),
+        ("平均100", ("平均", "100", "", "", "", "")),
+        ("4000(60天)", ("", "4000", "", "", "", "60天")),
+        ("350(5-7天)", ("", "350", "", "", "", "5-7天")),
+        ("2021-2025", None),  # a span of years is no range of figures
+        ("5-2", None),
+    ],
+)
+def test_cell_parts_ranges_and_asides(cell: str, parts: tuple[str, ...] | None) -> None:
+    from zhengwu_extract.tables import cell_parts
+
+    assert cell_parts(cell) == parts
+
+
+@pytest.mark.parametrize(
+    "record",
+    [
+        # one cell a line: the rate cell (元/具) above its figure; the fee of the row names it
+        ("火化费", "普通殡仪馆", 120, "元/具", None, None),
+        ("尸体接运费", "20公里以内,普通型灵车", 100, "元/具", None, None),
+        ("骨灰寄存费", "全封闭式单盒", 60, "元/年", None, None),
+        ("尸体寄存费", None, 20, "元/具.日", None, None),
+        ("尸体寄存费", None, 5, "元/具.小时", None, None),  # a row without labels continues the one above
+        ("委托穿、脱衣费", None, 100, "元/具", None, None),
+        ("尸体整容费", "一般整容", 100, "元/具", 100, 500),
+        ("尸体整容费", "一般整容", 500, "元/具", 100, 500),
+        ("尸体整容费", "特殊整容", 501, "元/具", 501, 1000),
+        ("尸体防腐费", None, 1000, "元/具", 400, 1000),
+        ("馆内抬尸费", None, 60, "元/具.次", None, None),
+        ("租赁费", "使用面积200m2以上", 500, "元/次", None, None),
+    ],
+)
+def test_fee_table_one_cell_a_line(record: tuple[object, ...]) -> None:
+    assert record in fee_records(YANTAI_FEES)
+
+
+def test_fee_table_one_cell_a_line_reads_remarks_and_sub_items() -> None:
+    values = [(r[2], r[3]) for r in fee_records(YANTAI_FEES)]
+    assert values.count((30, "%")) == 2  # 上浮30% (一级殡仪馆) and 上浮30% (二级馆) in the 备注 column
+    assert (50, "%") in values and (7, "岁") in values and (200, "m2") in values
+    assert len([r for r in fee_records(YANTAI_FEES) if str(r[3]).startswith("元/")]) == 25  # 22 cells, 3 ranges
+
+
+@pytest.mark.parametrize(
+    "record",
+    [
+        ("尸体火化", "台车式捡灰炉", 600, "元/具", None, None),
+        ("尸体火化", "平板式火化炉", 180, "元/具", None, None),  # a row without its 序号 cell
+        ("接尸", "高档灵车接尸", 600, "元/具", 600, 1000),
+        ("接尸", "高档灵车接尸", 1000, "元/具", 600, 1000),
+        ("车辆消毒", None, 5, "元/具", None, None),
+        ("殡仪馆骨灰寄存", None, 100, "元/每格每年", None, None),
+        ("遗体防腐", "针防", 4000, "元/具", None, None),
+        ("遗体防腐", "针防", 60, "天", None, None),
+        ("遗体防腐", "针防", 350, "元/具", None, None),  # 具 | 350(5-7天): the item above
+        ("遗体防腐", "针防", 7, "天", 5, 7),
+        ("遗体防腐", "冰防", 10, "元/每具每天", None, None),
+        ("尸体特殊整容化妆费", "3级化妆", 50, "元/具", None, None),
+        ("尸体入殓服务费", None, 80, "元/具", None, None),
+    ],
+)
+def test_fee_table_with_pipes_and_a_pricing_unit_column(record: tuple[object, ...]) -> None:
+    assert record in fee_records(SH_FEES)
+
+
+def test_fee_table_with_pipes_reads_every_figure_once() -> None:
+    doc = zx.parse_file(TEXT_PAGES / SH_FEES)
+    assert len(doc.quantities) == 27
+    assert all(q.origin == "table" and q.end > q.start for q in doc.quantities)  # rows found in the body

@@ -16,15 +16,17 @@ from typing import Any
 
 from . import _lexicon as lex
 from .models import Metadata, Quantity, Section, Table
-from .quantities import extract_quantities, quantity_from_cell
+from .quantities import extract_quantities, quantity_from_cell, unit_info
 from .tables import (
     UNIT_LINE,
     YEAR_CELL,
     cell_parts,
+    clean_cell,
     is_number_cell,
     looks_unit,
     tables_from_lines,
     tables_from_pipes,
+    tables_from_rate_lines,
     unit_in,
 )
 
@@ -49,7 +51,9 @@ GENERIC_MEASURES: frozenset[str] = frozenset(
 # Labels of total rows, kept and marked `total=True`.
 TOTAL_WORDS: tuple[str, ...] = ("合计", "总计", "共计", "小计", "总 计", "合 计", "收入总计", "支出总计")
 # Column headers that hold a unit per row (产品名称 | 单位 | 产量).
-UNIT_HEADERS: frozenset[str] = frozenset({"单位", "计量单位", "单位名称"})
+UNIT_HEADERS: frozenset[str] = frozenset({"单位", "计量单位", "单位名称", "计价单位", "计费单位"})
+# Column headers of remarks: the figures of their sentences are read (一级馆最高可上浮50%).
+REMARK_HEADERS: tuple[str, ...] = ("备注", "说明")
 _CODE = re.compile(r"^0\d+$")
 # Column headers that name a time, not a measure: 12月末, 1-9月, 3季度.
 _TIME_HEADER = re.compile(r"^(?:\d{1,2}月(?:末|份|底)?|\d{1,2}[-—~]\d{1,2}月|[1-4一二三四]季度|上半年|下半年|全年)$")
@@ -76,6 +80,7 @@ class _Column:
     unit: str | None = None
     skip: bool = False
     units_per_row: bool = False
+    remarks: bool = False
     of: str | None = None  # for a change column (比上年增长), the measure of the figure column on its left
 
 
@@ -117,28 +122,41 @@ def _table_records(table: Table, index: int, doc_year: int | None, locate: _Loca
     out: list[Quantity] = []
     # a unit in a row header holds for the rows below it (大牲畜（万头）, #黄牛及肉牛 …), per label block
     carried: dict[tuple[int, ...], str] = {}
+    # a price list (a 计价单位 column): a row without labels continues the item above (具 | 350)
+    rates = any(col.units_per_row for col in columns)
+    items: dict[tuple[int, ...], tuple[str | None, str | None]] = {}
     for r, row in enumerate(data, start=table.header_rows):
         if not any(is_number_cell(cell) for c, cell in enumerate(row) if c not in label_cols):
             carried.clear()  # a section row (期末畜禽存栏) starts a new group
         heads = {block: _head(row, block, columns, carried) for block in set(owner.values())}
+        subs: dict[tuple[int, ...], str | None] = {}
+        if rates:
+            for block in heads:
+                indicator, row_unit, total = heads[block]
+                item, subs[block] = _item(row, block, columns, items.get(block))
+                items[block] = item, subs[block]
+                heads[block] = item, row_unit, total
         per_row_unit = next((row[c] for c, col in enumerate(columns) if col.units_per_row and row[c]), None)
         row_span = locate.row(row, previous=data[r - table.header_rows - 1] if r > table.header_rows else None)
         for c, cell in enumerate(row):
             col = columns[c]
             if col.skip or col.units_per_row or not cell or _CODE.match(cell):
                 continue
-            if c in label_cols and (c in first_block or not is_number_cell(cell)):
-                continue  # a row header; figures in a later text column (有效期: 长期, 两年) still count
             indicator, row_unit, total = heads[owner[c]]
+            category = subs.get(owner[c]) or col.category
+            place = {"table": index, "row": r, "column": c, "total": total}
+            if c in label_cols and (c in first_block or not is_number_cell(cell)):
+                if (col.remarks or (rates and cell == subs.get(owner[c]))) and len(cell) >= 6 and _DIGIT.search(cell):
+                    out += _prose_records(cell, indicator, caption_year, doc_year, locate, row_span, place)
+                continue  # a row header; figures in a later text column (有效期: 长期, 两年) still count
             row_unit = per_row_unit or row_unit
             if not is_number_cell(cell):
                 if len(cell) >= 6 and _DIGIT.search(cell):
-                    place = {"table": index, "row": r, "column": c, "total": total}
                     out += _prose_records(cell, indicator, caption_year, doc_year, locate, row_span, place)
                 continue
-            unit_hint = col.unit or row_unit or table.unit
-            record = _cell_quantity(cell, unit_hint)
-            if record is None:
+            unit_hint = _rate_unit(col.unit, per_row_unit) or col.unit or row_unit or table.unit
+            records = _cell_quantities(cell, unit_hint)
+            if not records:
                 continue
             name = indicator
             if col.measure and not _generic(col.measure) and not _names_measure(indicator, col.measure):
@@ -146,24 +164,29 @@ def _table_records(table: Table, index: int, doc_year: int | None, locate: _Loca
                 name = f"{indicator or ''}{of}{col.measure}"
             year = col.year if col.year is not None else _row_year(row, year_col) or caption_year
             text, start, end = locate.cell(cell, row_span, " ".join(x for x in row if x))
-            out.append(
-                record.model_copy(
-                    update={
-                        "indicator": name or None,
-                        "year": year,
-                        "category": col.category,
-                        "origin": "table",
-                        "raw": cell,
-                        "text": text,
-                        "start": start,
-                        "end": end,
-                        "table": index,
-                        "row": r,
-                        "column": c,
-                        "total": total,
-                    }
+            for record in records:
+                out.append(
+                    record.model_copy(
+                        update={
+                            "indicator": name or None,
+                            "year": year,
+                            "category": category,
+                            "origin": "table",
+                            "raw": cell,
+                            "text": text,
+                            "start": start,
+                            "end": end,
+                            "table": index,
+                            "row": r,
+                            "column": c,
+                            "total": total,
+                        }
+                    )
                 )
-            )
+            aside = cell_parts(cell)
+            if aside is not None and aside.aside:  # 4000(60天): the period the fee covers, of the same row
+                found = _prose_records(aside.aside, name, year, doc_year, locate, row_span, place)
+                out += [q.model_copy(update={"indicator": name or None, "category": category}) for q in found]
     return out
 
 
@@ -204,6 +227,8 @@ def _column(table: Table, c: int, doc_year: int | None) -> _Column:
         if re.sub(r"\s", "", text) in UNIT_HEADERS:
             col.units_per_row = True
             continue
+        if text.startswith(REMARK_HEADERS):
+            col.remarks = True
         paren = _PAREN_UNIT.search(text)
         if paren and looks_unit(paren["unit"]):
             col.unit = paren["unit"].replace("±", "").strip()
@@ -341,6 +366,25 @@ def _head(
     return _strip_marks(indicator), carried.get(block), total
 
 
+def _item(
+    row: Sequence[str], block: tuple[int, ...], columns: Sequence[_Column], above: tuple[str | None, str | None] | None
+) -> tuple[str | None, str | None]:
+    """A price list's item and sub-item: two label cells (`1. 火化费` | `普通殡仪馆`) or one cell with a
+    gap (`尸体火化 台车式捡灰炉`); a row without labels (`具 | 350`) continues the item above."""
+    labels: list[str] = []
+    for c in block:
+        cell = row[c] if c < len(row) else ""
+        usable = not columns[c].skip and not columns[c].units_per_row and not columns[c].remarks
+        if cell and usable and not is_number_cell(cell) and cell not in labels:
+            labels.append(cell)
+    if not labels:
+        return above if above is not None else (None, None)
+    if len(labels) == 1 and " " in labels[0]:
+        labels = labels[0].split(" ", 1)
+    sub = labels[-1] if len(labels) > 1 else None
+    return _strip_marks(clean_cell(labels[0])), sub
+
+
 def _year_column(table: Table, data: Sequence[Sequence[str]]) -> int | None:
     """A column whose cells are years (年份 | 地区生产总值 | 增长): each row's figures are for that year."""
     for c in range(len(table.rows[0])):
@@ -384,23 +428,44 @@ _LABEL_MARK = re.compile(
 # --- one cell → one record --------------------------------------------------------------------
 
 
-def _cell_quantity(text: str, unit_hint: str | None) -> Quantity | None:
-    """A figure cell as a record through quantities.quantity_from_cell; rates (元/月) and 约 handled here."""
+def _cell_quantities(text: str, unit_hint: str | None) -> list[Quantity]:
+    """A figure cell as records through quantities.quantity_from_cell: one, or one per bound of a range
+    (600-1000, both knowing low and high, as text ranges do); rates (元/月, a 元/具 hint) and 约 handled here.
+    A bracketed aside (4000(60天)) is not part of the value."""
     parts = cell_parts(text)
     if parts is None:
+        return []
+    per = parts.per
+    if not parts.unit and unit_hint and "/" in unit_hint.strip("/"):
+        unit_hint, rest = unit_hint.split("/", 1)  # 元/具 from the 计费单位 column: 元 per 具
+        per = "/" + rest
+    out: list[Quantity] = []
+    for num in (parts.number, parts.high) if parts.high else (parts.number,):
+        record = quantity_from_cell(num + parts.unit, None if parts.unit else unit_hint)
+        if record is None:
+            return []
+        update: dict[str, Any] = {"raw": text}
+        if per:
+            update["unit"] = f"{record.unit}{per}"
+            update["base_unit"] = f"{record.base_unit}{per}" if record.base_unit else None
+        if parts.qualifier:
+            update["qualifier"] = parts.qualifier
+            update["approx"] = parts.qualifier in lex.APPROX_QUALIFIERS  # 约/近/超过 yes; 不超过/最高/每月 no
+        out.append(record.model_copy(update=update))
+    if parts.high:
+        low, high = out[0].value, out[1].value
+        out = [q.model_copy(update={"low": low, "high": high}) for q in out]
+    return out
+
+
+def _rate_unit(money: str | None, basis: str | None) -> str | None:
+    """元 per a 计价单位 that is no unit itself (具, 每格每年): 元/具; None otherwise."""
+    if not money or not basis or "/" in basis:
         return None
-    pre, num, unit, per = parts
-    record = quantity_from_cell(num + unit, None if unit else unit_hint)
-    if record is None:
+    info = unit_info(money)
+    if info is None or info[0] != "money" or looks_unit(basis):
         return None
-    update: dict[str, Any] = {"raw": text}
-    if per:
-        update["unit"] = f"{record.unit}{per}"
-        update["base_unit"] = f"{record.base_unit}{per}" if record.base_unit else None
-    if pre:
-        update["qualifier"] = pre
-        update["approx"] = pre in lex.APPROX_QUALIFIERS  # 约/近/超过 yes; 不超过/最高/每月 no
-    return record.model_copy(update=update)
+    return f"{money}/{basis}"
 
 
 # --- locating rows in the body ----------------------------------------------------------------
@@ -409,20 +474,20 @@ def _cell_quantity(text: str, unit_hint: str | None) -> Quantity | None:
 _ATTEMPTS = 30  # occurrences of a row's first cell tried before giving up (keeps the search linear)
 _REACH = 200_000  # squeezed characters searched ahead of the cursor for one row
 _GAP = 0  # characters (white space aside) allowed between two cells of one row in the body
-_SPACE = re.compile(r"\s+")
+_SPACE = re.compile(r"[\s|｜]+")  # white space, and the bars a scrape writes between cells
 
 
 class _Locator:
     """Finds table rows and cells in the body, moving forward only (linear over a document).
 
-    Matching ignores white space, so `粮 食` in the body meets the cell `粮食` and `15172. 500` meets
-    `15172.500`; offsets are mapped back to the body.
+    Matching ignores white space and the bars of a piped table, so `粮 食` in the body meets the cell
+    `粮食`, `15172. 500` meets `15172.500` and `具 | 180` the cells 具, 180; offsets are mapped back to the body.
     """
 
     def __init__(self, body: str, offset: int = 0) -> None:
-        """Squeeze the body once (white space out, an index back to the body); start at `offset`."""
+        """Squeeze the body once (white space and bars out, an index back to the body); start at `offset`."""
         self.body = body
-        keep = [i for i, ch in enumerate(body) if not ch.isspace()]
+        keep = [i for i, ch in enumerate(body) if not ch.isspace() and ch not in "|｜"]
         self.squeezed = "".join(body[i] for i in keep)
         self.index = keep
         self.pos = bisect_right(keep, offset - 1) if offset else 0
@@ -605,6 +670,8 @@ def add_table_quantities(
         found = tables_from_lines(lines) + (tables_from_pipes(lines) if piped else [])
         if not found and "单" in body and piped:  # one cell a line, | lines between
             found = tables_from_lines([line for line in lines if line.strip() not in ("|", "｜")])
+        if not found and "单" in body:  # a fee table one cell a line under a 计费单位 header
+            found = tables_from_rate_lines(lines)
     found = locate_tables(found, body)
     if not with_quantities or not found:
         return found, list(records)

@@ -10,10 +10,11 @@ alignment finder for unruled numeric tables, and joins tables continued on the n
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .errors import ExtractError
 from .models import Table
@@ -38,10 +39,12 @@ _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff#＃]) (?=[\u4e00-\u9fff])")
 _FOLD = str.maketrans("０１２３４５６７８９．，－＋−％", "0123456789.,-+-%")
 # A numeric cell: optional approx word, a signed number with separators, an optional short unit.
 _NUMBER_CELL = re.compile(
-    r"""^(?P<pre>约|近|超过|不超过|不低于|最高|最低|每人每月|每月|每年|每人)?
+    r"""^(?P<pre>约|近|超过|不超过|不低于|最高|最低|平均|每人每月|每月|每年|每人)?
         (?P<num>[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?   # 4000.5, -1.6, 3,219
           |(?P<cn>[零〇一二两三四五六七八九十百千]{1,6}))        # 两 (年): a Chinese numeral needs a unit
-        (?P<unit>[^\d\s.,;；。，、]{0,12})$""",
+        (?:[-~～至](?P<high>\d+(?:\.\d+)?))?                  # 600-1000: a range's upper bound
+        (?P<unit>[^\d\s.,;；。，、()（）]{0,12})
+        (?P<aside>[(（][^()（）]{1,12}[)）])?$                 # 4000(60天): an aside after the figure""",
     re.VERBOSE,
 )
 _YEAR_HEADER = re.compile(r"^(?:19|20)\d{2}\s?年")
@@ -54,23 +57,49 @@ _OUTLINE = re.compile(
 _PLACEHOLDER = frozenset({"", "-", "—", "--", "——", "/", "…", "－", "无", "空"})
 
 
-def clean_cell(text: str) -> str:
-    """A cell's text with white space folded and spaced labels joined: `粮 食` → `粮食`, `#水 稻` → `#水稻`."""
+def clean_cell(text: str, *, words: bool = False) -> str:
+    """A cell's text with white space folded and spaced labels joined: `粮 食` → `粮食`, `#水 稻` → `#水稻`.
+
+    With `words`, a gap between two words of two or more characters stays (`尸体火化 台车式捡灰炉`, an
+    item and its sub-item in one pipe cell); letters spaced out (`绝 对 数`) are still joined.
+    """
     text = _WS.sub(" ", text).strip()
-    return _CJK_GAP.sub("", text)
+    if not words:
+        return _CJK_GAP.sub("", text)
+    parts = text.split(" ")
+    out = parts[0]
+    for prev, part in itertools.pairwise(parts):
+        lone = len(prev.lstrip("#＃")) == 1 or len(part) == 1
+        joins = _CJK_GAP.search(f"{prev[-1:]} {part[:1]}") is not None
+        out += part if lone and joins else f" {part}"
+    return out
 
 
-def cell_parts(text: str) -> tuple[str, str, str, str] | None:
-    """A figure cell split into (qualifier, number, unit, per-part): `约5万元` → 约, 5, 万元, ``; `200元/月` → 元, /月.
+class CellParts(NamedTuple):
+    """A figure cell in parts: `约5万元` → 约, 5, 万元; `200元/月` → 元 per /月; `350(5-7天)` → 350, aside (5-7天)."""
 
-    None for text that is not one figure with a known unit (dates, codes with words, notes).
+    qualifier: str
+    number: str
+    unit: str
+    per: str
+    high: str = ""  # the upper bound of a range cell (600-1000), else empty
+    aside: str = ""  # a bracketed aside after the figure (60天), brackets removed
+
+
+def cell_parts(text: str) -> CellParts | None:
+    """A figure cell split into its parts (see `CellParts`); a range's bounds both read.
+
+    None for text that is not one figure with a known unit (dates, codes with words, notes), and for
+    a span of years (2021-2025) or a range whose upper bound is not above its lower one (codes).
     """
     folded = text.translate(_FOLD).replace(" ", "")
     match = _NUMBER_CELL.match(folded)
     if match is None or _DATE_CELL.match(folded):
         return None
-    unit, per = match["unit"], ""
+    unit, per, high = match["unit"], "", match["high"] or ""
     if match["cn"] and not unit:
+        return None
+    if high and not _range_bounds(match["num"], high):
         return None
     if "/" in unit:
         unit, per = unit.split("/", 1)
@@ -79,7 +108,15 @@ def cell_parts(text: str) -> tuple[str, str, str, str] | None:
             return None
     if unit and not _known_unit(unit):
         return None
-    return match["pre"] or "", match["num"], unit, per
+    aside = (match["aside"] or "")[1:-1]
+    return CellParts(match["pre"] or "", match["num"], unit, per, high, aside)
+
+
+def _range_bounds(low: str, high: str) -> bool:
+    """`600`-`1000` bound a range; `2021`-`2025` (years), `0571`-`8888` (a code) and `5`-`2` do not."""
+    if re.match(r"[+-]|0\d", low) or "," in low or (YEAR_CELL.match(low) and YEAR_CELL.match(high)):
+        return False
+    return float(low) < float(high)
 
 
 def _known_unit(unit: str) -> bool:
@@ -463,18 +500,136 @@ def tables_from_pipes(lines: Sequence[str]) -> list[Table]:
         j = i
         while j < n and len(_PIPE.findall(lines[j])) >= 2:
             j += 1
-        rows = [[clean_cell(c) for c in _PIPE.split(lines[k].strip().strip("|｜"))] for k in range(i, j)]
+        rows = [[clean_cell(c, words=True) for c in _PIPE.split(lines[k].strip().strip("|｜"))] for k in range(i, j)]
         width = max(len(r) for r in rows)
         figures = sum(1 for r in rows if any(is_number_cell(c) for c in r[1:]))
         if j - i >= 2 and figures >= 2 and width >= 2:
             header_rows = 0 if any(is_number_cell(c) for c in rows[0][1:]) else 1
             grid = [[""] * (width - len(r)) + r if k < header_rows else r + [""] * (width - len(r))
                     for k, r in enumerate(rows)]  # fmt: skip
+            grid[header_rows:] = _align_on_figures(grid[header_rows:])
             caption = clean_cell(lines[i - 1]) if i else ""
             if not caption or len(caption) > 60 or _SENTENCE_MARK.search(caption) or _PIPE.search(caption):
                 caption = ""
             out.append(Table(caption=caption or None, header_rows=header_rows, rows=grid, source="text"))
         i = j
+    return out
+
+
+# A fee table flattened one cell a line: a rate cell (元/具) above its figure (120, 100-500).
+_RATE_CELL = re.compile(r"^万?元/[^\s\d/]{1,6}$")
+_RATE_HEADER_WORDS = ("序号", "项目", "单位", "标准", "备注", "价格", "名称")
+_GROUP_ROW = re.compile(r"^\d{1,2}[.．、]\s?\S")  # 1. 火化费: a numbered group of fees
+_RATE_GAP = 6  # cells allowed between one row's figure and the next row's rate cell
+
+
+def tables_from_rate_lines(lines: Sequence[str]) -> list[Table]:
+    """Fee tables a scrape flattened to one cell a line under a header naming a 计费单位 column.
+
+    Each row ends in a rate cell and its figure (`元/具`, `120`); the label cells before them name the
+    fee: a fee name (…费) or a numbered group (`1. 火化费`) is the item, another label its sub-item
+    (`普通殡仪馆`), and a row without labels continues the row above. With a 备注 column, a cell right
+    after a figure is that row's remark when a label still follows before the next rate cell.
+    Rows come out as item | sub-item | rate | figure | remark, the item repeated as a rowspan would.
+    """
+    cells: list[str] = []
+    for line in lines:
+        text = clean_cell(line)
+        if text:
+            cells.append(text)
+    pairs = [k for k in range(len(cells) - 1) if _RATE_CELL.match(cells[k]) and _bare_figure(cells[k + 1])]
+    out: list[Table] = []
+    start = 0
+    while start < len(pairs):
+        end = start + 1
+        while end < len(pairs) and pairs[end] - pairs[end - 1] - 2 <= _RATE_GAP:
+            end += 1
+        table = _rate_table(cells, pairs[start:end])
+        if table is not None:
+            out.append(table)
+        start = end
+    return out
+
+
+def _bare_figure(text: str) -> bool:
+    """A figure cell without a unit of its own: 120, 100-500."""
+    parts = cell_parts(text)
+    return parts is not None and not parts.unit and not parts.qualifier
+
+
+def _rate_header(cells: Sequence[str], first: int) -> tuple[int, list[str]] | None:
+    """Where the header before the first rate cell ends, and its cells (one naming a 单位 column)."""
+    for h in range(first - 1, max(-1, first - 10), -1):
+        if len(cells[h]) <= 8 and any(word in cells[h] for word in _RATE_HEADER_WORDS):
+            begin = h
+            while begin > 0 and len(cells[begin - 1]) <= 8 and any(w in cells[begin - 1] for w in _RATE_HEADER_WORDS):
+                begin -= 1
+            head = list(cells[begin : h + 1])
+            return (h + 1, head) if any("单位" in c for c in head) else None
+    return None
+
+
+def _rate_table(cells: Sequence[str], pairs: Sequence[int]) -> Table | None:
+    """The fee table whose rate cells are at `pairs` (see `tables_from_rate_lines`); None without a header."""
+    if len(pairs) < 3:
+        return None
+    found = _rate_header(cells, pairs[0])
+    if found is None:
+        return None
+    pos, head = found
+    item = next((c for c in head if "项目" in c or "名称" in c), "项目")
+    rate = next(c for c in head if "单位" in c)
+    after = head[head.index(rate) + 1 :]
+    figure = after[0] if after else "标准"
+    remark = next((c for c in head if "备注" in c or "说明" in c), "")
+    rows: list[list[str]] = [[item, item, rate, figure, remark]]
+    fee, sub = "", ""
+    for n, k in enumerate(pairs):
+        labels = list(cells[pos:k])
+        group = next((i for i in range(len(labels) - 1, -1, -1) if _GROUP_ROW.match(labels[i])), None)
+        if group is not None:
+            fee, sub, labels = labels[group], "", labels[group + 1 :]
+        if labels and labels[0].endswith("费"):
+            fee, sub, labels = labels[0], "", labels[1:]
+        if labels:
+            sub = labels[-1]
+        pos = k + 2
+        note = ""
+        nxt = pairs[n + 1] if n + 1 < len(pairs) else len(cells)
+        if remark and pos < nxt and (pos + 1 < nxt or n + 1 == len(pairs)) and not _rate_label(cells[pos]):
+            note, pos = cells[pos], pos + 1
+        rows.append([fee, sub, cells[k], cells[k + 1], note])
+    return Table(header_rows=1, rows=rows, source="text")
+
+
+def _rate_label(text: str) -> bool:
+    """A label that opens a row of a fee table: a numbered group (`2. 尸体接运费`) or a fee name (…费)."""
+    return bool(_GROUP_ROW.match(text)) or text.endswith("费")
+
+
+def _first_figure(row: Sequence[str]) -> int | None:
+    """Index of the first figure cell after a row's first cell."""
+    return next((c for c in range(1, len(row)) if is_number_cell(row[c])), None)
+
+
+def _align_on_figures(rows: list[list[str]]) -> list[list[str]]:
+    """Rows that lost their leading cells (no 序号, the item written once above) moved right so that
+    their first figure stands in the figure column of the full rows: `具 | 350(5-7天)` under
+    `序号 | 收费项目 | 计价单位 | 收费标准`."""
+    width = len(rows[0]) if rows else 0
+    used = [len(r) - next((k for k, c in enumerate(reversed(r)) if c), len(r)) for r in rows]
+    firsts = [_first_figure(r) for r, n in zip(rows, used, strict=True) if n == width]
+    columns = [c for c in firsts if c is not None]
+    if not columns:
+        return rows
+    column = max(set(columns), key=columns.count)
+    out: list[list[str]] = []
+    for row, n in zip(rows, used, strict=True):
+        at = _first_figure(row)
+        shift = column - at if at is not None and n < width else 0
+        if 0 < shift <= width - n:
+            row = ([""] * shift + row[:n] + [""] * width)[:width]
+        out.append(row)
     return out
 
 
