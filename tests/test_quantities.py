@@ -808,6 +808,68 @@ CORPUS: list[Any] = [
             (10, "项", "国家级荣誉", None, None),
         ],
     ),
+    # pages_mdx_gov_cn_mouding_gov_work_report_2022_summary: a level reached after a rate of change
+    # (增长12.6%达92.9亿元) is the thing's level; a second 分别 list of levels drops the first one's 增长
+    (
+        "全县地区生产总值增长12.6%达92.9亿元,第一产业增长9.1%达21.2亿元。"
+        "城乡常住居民人均可支配收入分别增长12%和13%,分别达43366元和13835元。",
+        None,
+        [
+            (12.6, "%", "地区生产总值增长", None, None),
+            (92.9, "亿元", "地区生产总值", None, None),
+            (9.1, "%", "第一产业增长", None, None),
+            (21.2, "亿元", "第一产业", None, None),
+            (12, "%", "城乡常住居民人均可支配收入增长", None, "城镇"),
+            (13, "%", "城乡常住居民人均可支配收入增长", None, "农村"),
+            (43366, "元", "城乡常住居民人均可支配收入", None, "城镇"),
+            (13835, "元", "城乡常住居民人均可支配收入", None, "农村"),
+        ],
+    ),
+    # pages_epaper_cqrb_cn_chongqing_plan_execution_2019_2020, pages_guanchang_qwyd_net_liupanshui…: the ratio
+    # sign ∶ (U+2236); a bare 占比 is the share of the thing just named; 比全省高 keeps its subject
+    (
+        "三次产业结构占比为6.6∶40.2∶53.2。全市新增市场主体46.2万户,民营经济增加值增长7%,占比达51.5%。"
+        "人均地区生产总值5.18万元,比上年增加0.17万元,比全省高1.18万元。",
+        None,
+        [
+            (6.6, None, "三次产业结构", None, "第一产业"),
+            (40.2, None, "三次产业结构", None, "第二产业"),
+            (53.2, None, "三次产业结构", None, "第三产业"),
+            (46.2, "万户", "新增市场主体", None, None),
+            (7, "%", "民营经济增加值增长", None, None),
+            (51.5, "%", "民营经济增加值占比", None, None),
+            (5.18, "万元", "人均地区生产总值", None, None),
+            (0.17, "万元", "人均地区生产总值增加", None, None),
+            (1.18, "万元", "人均地区生产总值比全省高", None, None),
+        ],
+    ),
+    # pages_qxn_gov_cn_xingren_gov_info_disclosure_2022: a carried-over case's year (2021年结转, 结转2023年度)
+    # is its clause's only
+    (
+        "2022年,共收到10件政府信息公开申请,2021年结转政府信息公开申请2件,共办结10件,结转2023年度继续办理2件;"
+        "全市发生政府信息公开行政复议案件1起。书记县长信箱信件102封。",
+        2023,
+        [
+            (10, "件", "政府信息公开申请", 2022, None),
+            (2, "件", "结转政府信息公开申请", 2021, None),
+            (10, "件", "办结", 2022, None),
+            (2, "件", "结转继续办理", 2023, None),
+            (1, "起", "政府信息公开行政复议案件", 2022, None),
+            (102, "封", "书记县长信箱信件", 2022, None),
+        ],
+    ),
+    # pages_zjc_gov_cn_maguan_health_center_final_accounts_2021, pages_yunxiqu…, pages_yantai…: 较上年度 is a
+    # comparison base; the counted thing after 的; square metres written m2
+    (
+        "财政拨款收入364.6552万元,较上年度决算数减少24.1522万元。新招教的11位教师。使用面积100m2以下。",
+        None,
+        [
+            (364.6552, "万元", "财政拨款收入", None, None),
+            (24.1522, "万元", "财政拨款收入减少", None, None),
+            (11, "位", "教师", None, None),
+            (100, "m2", "使用面积", None, None),
+        ],
+    ),
     # pages_youyang_gov_cn_q1_economy_2025: the 1 of a ratio to one is no figure
     (
         "城乡居民收入比由上年同期的2.05:1下降为2.02:1。",
@@ -870,6 +932,8 @@ def test_corpus_sentences(text: str, doc_year: int | None, expected: list[Expect
         "农、林、牧、渔业(A) 01 农业 000998 隆平高科\n600371 万向德农\n002100 天康生物\n000869 张裕A",
         "2021年是全区上下践行初心使命、彰显政治担当的重要一年。",
         "限额以上固定资产投资连续10年居主城区首位。",
+        "打通群众办事“最后一百米”。",
+        "2021122日在阳谷县第十八届人民代表大会第五次会议上。",
     ],
 )
 def test_not_quantities(text: str) -> None:

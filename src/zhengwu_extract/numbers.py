@@ -15,12 +15,12 @@ Number = int | float
 # 1·8%: a middle dot for a point. Traditional forms of the scale, measure and list words a figure is
 # read with (379.95億元, 3個, 分別為, 以內) are folded too: pages copied from traditional-script sources.
 _FOLD = str.maketrans(
-    "０１２３４５６７８９．，－＋−·億萬兩個畝噸戶項輛張間臺場歲內別為與",
-    "0123456789.,-+-.亿万两个亩吨户项辆张间台场岁内别为与",
+    "０１２３４５６７８９．，－＋−·∶億萬兩個畝噸戶項輛張間臺場歲內別為與",
+    "0123456789.,-+-.:亿万两个亩吨户项辆张间台场岁内别为与",
 )
 # The folded characters but the full-width comma, which every Chinese sentence has: most texts
 # hold none of these, and a search plus one replace is ten times faster than translate.
-_RARE_FOLDED = re.compile("[０-９．－＋−·億萬兩個畝噸戶項輛張間臺場歲內別為與]")
+_RARE_FOLDED = re.compile("[０-９．－＋−·∶億萬兩個畝噸戶項輛張間臺場歲內別為與]")
 
 CN_DIGITS: dict[str, int] = {
     "零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,

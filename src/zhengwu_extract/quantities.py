@@ -284,6 +284,8 @@ _PROGRESS = re.compile(r"(?:完成|占|为)(?:年初|年度|全年)?(?:预算|�
 _BASE_NOUN = re.compile(r"^(?:上年)?(?:年初)?(?:预算数|预算|决算数|执行数|同期)(?:相比)?")
 _CUT_AFTER = re.compile(_alternation(lex.CUT_AFTER))
 _ASIDE = re.compile(r"[(（][^()（）]{5,40}[)）]")  # a bracket of five or more characters inside a name
+_REACHED = frozenset({"达", "达到", "为", "至", "到", "，达", ",达", "，达到", ",达到"})  # 增长12.6%达92.9亿元
+_RELATIVE = frozenset({"高", "低", "多", "少", "快", "慢", "高出", "低出", "多出"})  # 比全省高1.18万元
 _ETC = re.compile(r"(?<![中高初同平对相上优头特次均何])等(?![级待于同额值候])")  # 等 closing a list, not 等级, 同等
 _CATEGORY = re.compile(f"(?<!中)(?:{_alternation(lex.CATEGORY_WORDS)})")
 _CATEGORY_ONLY = re.compile(f"^(?:{_alternation(lex.CATEGORY_WORDS)})$")
@@ -436,11 +438,12 @@ def _find_hits(text: str, folded: str, times: Sequence[_Time]) -> list[_Hit]:
             named = max(folded.rfind(mark, clause + 1, cue.start()) for mark in ",，:：、")  # the cue's phrase
             name = _clean_phrase(folded[max(named + 1, clause + 1, cue.start() - 12) : cue.end()]).text or None
             terms = list(_RATIO_TERM.finditer(folded, m.start(), m.end()))
-            if len(terms) == 2 and terms[1].group() == "1":
-                terms.pop()  # 城乡收入比2.05:1: the one is the unit of the ratio, not a figure
+            if len(terms) == 2 and "1" in (terms[0].group(), terms[1].group()):
+                terms.remove(terms[1] if terms[1].group() == "1" else terms[0])  # 2.05:1, 1:3.4: the one is no figure
             for term in terms:
                 hits.append(_Hit(start=term.start(), end=term.end(), value=Decimal(term.group()), unit=None,
-                                 lead=term.start(), ratio=m.start(), ratio_name=name))  # fmt: skip
+                                 lead=m.start() if term is terms[0] else term.start(), ratio=m.start(),
+                                 ratio_name=name))  # fmt: skip
             taken.append((m.start(), m.end()))
     taken.sort()
     starts = [a for a, _ in taken]
@@ -452,7 +455,7 @@ def _find_hits(text: str, folded: str, times: Sequence[_Time]) -> list[_Hit]:
         k = bisect_left(starts, hit.end) - 1  # the last span starting before the hit ends
         if k >= 0 and max(end for _, end in taken[max(0, k - 2) : k + 1]) > hit.start:
             continue  # part of a year, a date or a ratio
-        if quoted and hit.unit and _in_quoted_name(folded, hit.start, hit.end):
+        if quoted and hit.unit and _in_quoted_name(folded, hit.start, hit.end, folded[hit.start] in _CN_CHARS):
             continue  # “15分钟高品质生活服务圈”: a programme's name, not an amount
         hits.append(hit)
     if "亿" in folded or "万" in folded:
@@ -472,10 +475,15 @@ _ROUND_YI = re.compile(
 _QUOTE_REACH = 8  # a number this close after an open quotation mark may be part of a name
 
 
-def _in_quoted_name(text: str, start: int, end: int) -> bool:
-    """Whether an amount sits inside a quoted name with more name after it (“15分钟高品质生活服务圈”)."""
+def _in_quoted_name(text: str, start: int, end: int, chinese: bool = False) -> bool:
+    """Whether an amount sits inside a quoted name with more name after it (“15分钟高品质生活服务圈”),
+    or is a Chinese numeral closing a quoted slogan (打通群众办事“最后一百米”)."""
     opening = text.rfind("“", max(0, start - _QUOTE_REACH), start)
-    if opening < 0 or "”" in text[opening:start] or not _CJK.match(text[end : end + 1]):
+    if opening < 0 or "”" in text[opening:start]:
+        return False
+    if chinese and text[end : end + 1] == "”":
+        return True
+    if not _CJK.match(text[end : end + 1]):
         return False
     closing = text.find("”", end, end + 20)
     return closing > end and _CLAUSE_DELIM.search(text, end, closing) is None
@@ -528,6 +536,8 @@ def _hit_from_match(text: str, folded: str, m: re.Match[str]) -> _Hit | None:
             return None
         elif base == "分" and re.search(r"[时点]\d{0,2}$", folded[max(0, start - 3) : start]):
             return None  # 9时30分 is a time of day
+        elif base == "日" and len(num) >= 5 and num[:2] in ("19", "20"):
+            return None  # 2021122日在…会议上: a date whose 年 and 月 were lost
         elif base == "日" and (
             folded[start - 1 : start] in ("月", "每", "第", "当", "次", "本", "同", "前")
             or per
@@ -684,7 +694,8 @@ def _find_times(
             continue
         depth += _bracket_balance(text, swept, m.start())
         swept = m.start()
-        local = before == "于" or depth > 0
+        # 于2025年, a year in brackets, 2021年结转/结转2023年度 (carried-over cases): its clause only
+        local = before == "于" or depth > 0 or text.startswith("结转", m.end()) or text.endswith("结转", 0, m.start())
         kind = m.lastgroup
         ahead = text[max(0, m.start() - 2) : m.start()]
         deadline = before in ("到", "至") and ahead not in ("截至", "截止")
@@ -1102,7 +1113,8 @@ def _read_sentence(
         elif after and (
             (
                 not (phrase.comparison or phrase.change)
-                and (len(phrase.text) <= 2 or phrase.verb_before or raw.rstrip().endswith("等") or after == "人口")
+                and (len(phrase.text) <= 2 or phrase.verb_before or raw.rstrip().endswith("等") or after == "人口"
+                     or (info is not None and info[0] == "count" and raw.rstrip().endswith("的")))  # 新招教的11位教师
             )
             or (counted_object and not phrase.comparison)
         ):
@@ -1125,18 +1137,28 @@ def _read_sentence(
                 h.year -= 1
         elif to_level and prev is not None:
             h.indicator, h.base_record = prev.indicator, False  # 从54万亿元增加到82.7万亿元: a level
+        elif prev is not None and prev.change and not phrase.text and gap in _REACHED and prev.indicator:
+            h.indicator = prev.indicator.removesuffix(prev.change) or None  # 地区生产总值增长12.6%达92.9亿元
+        elif phrase.comparison and subject and phrase.text in _RELATIVE:  # 比全省高1.18万元
+            h.indicator, h.base_record = subject[0] + phrase.comparison + phrase.text, False
         elif phrase.change and phrase.text in _CHANGE_END.words:
             h.change = phrase.change
             h.indicator = (subject[0] if subject else "") + phrase.text
             h.base_record = False
         elif phrase.share:
-            h.indicator = (subject[0] if subject else "") + phrase.text
+            owner = subject[0] if subject else ""
+            if prev is not None and prev.change and prev.indicator and (gap or "")[:1] in ("，", ","):
+                owner = prev.indicator.removesuffix(prev.change)  # …增加值增长7%,占比达51.5%: the share of that
+            h.indicator = owner + phrase.text
             h.base_record = False
         elif _CATEGORY_ONLY.match(phrase.text):
             h.category, h.guessed = phrase.text, True
             school = not subject or subject[0].endswith(lex.SCHOOL_HEADS)
             h.indicator = phrase.text if school else subject[0]
             h.base_record = False
+        elif not phrase.text and "占比" in raw and prev and prev.indicator and (gap or "")[:1] in ("，", ","):
+            # 民营经济增加值增长7%,占比达51.5%: the share of the thing just named
+            h.indicator, h.base_record = prev.indicator.removesuffix(prev.change or "") + "占比", False
         elif not phrase.text and prev is not None and gap_is_list:
             h.indicator, h.category, h.change = prev.indicator, None, prev.change
             h.base_record = False
@@ -1321,7 +1343,10 @@ def _lists_of_figures_before(hits: list[_Hit]) -> None:
     if len(before) < len(members):
         return
     for h, base in zip(members, before[-len(members) :], strict=True):
-        h.indicator = (base.indicator or "") + (h.change or "")
+        name = base.indicator or ""
+        if base.change and not h.change:
+            name = name.removesuffix(base.change)  # …分别增长12%和13%,分别达43366元和13835元: the levels
+        h.indicator = name + (h.change or "")
         h.category = base.category
         h.base_record = False
 
@@ -1755,7 +1780,8 @@ def _text_quantities(text: str, state: _State, section_of: _SectionIndex | None)
 _FULL_DATE = re.compile(r"((?:19|20)\d{2})\s?年\s?(\d{1,2})\s?月\s?\d{1,2}\s?日")
 _ISO_MONTH = re.compile(r"(\d{4})-(\d{2})")
 _YEAR_DIGITS = re.compile(_Y)  # a time naming its year, not 当前 or 今年
-_OPENING_YEAR = re.compile(rf"\s{{0,4}}(?:【[^】]{{1,12}}】\s{{0,4}})?({_Y})\s?年(?:以来|度)?[,，]")  # 2022年,在区委、区政府…
+# 2022年,在区委、区政府…: the year a body opens with
+_OPENING_YEAR = re.compile(rf"\s{{0,4}}(?:【[^】]{{1,12}}】\s{{0,4}})?({_Y})\s?年(?:以来|度)?[,，]")
 _STATISTICS_TITLE = re.compile(r"统计公报|统计快报|统计月报|统计年鉴|统计资料|主要指标")
 _RULES_TITLE = re.compile(r"办法|细则|规定|条例|规则|通知|通告|公告|意见|方案|须知|指南|标准")
 _REPORT_TITLE = re.compile(r"报告|公报|总结|年鉴|统计|决算|预算")
