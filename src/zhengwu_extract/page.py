@@ -235,7 +235,8 @@ def metadata_from_pairs(
 _LATER_FIELD = re.compile(r"(?<=[ \t\u3000|｜])(?P<label>[\u4e00-\u9fff]{2,6})[ \u3000]{0,3}[:：]")
 # A date (and time of day) closing a 来源 value after white space: the portal's dateline run into the
 # source field (来源:区教体局   2018-02-06 10:44) gives the date of publication.
-_TRAILING_DATE = re.compile(rf"[ \t\u3000]+(?P<d>{_YMD}(?:\s{{0,3}}\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?)$")
+# (after one white-space character: a leading run would be tried again from each of its spaces)
+_TRAILING_DATE = re.compile(rf"(?<=[ \t\u3000])(?P<d>{_YMD}(?:\s{{0,3}}\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?)$")
 
 
 def _split_values(pairs: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -253,7 +254,7 @@ def _split_values(pairs: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
             head = parts[0][1].rstrip(_VALUE_TRIM)
             dated = _TRAILING_DATE.search(head)
             if dated:
-                parts[0] = (label, head[: dated.start()])
+                parts[0] = (label, head[: dated.start()].rstrip())
                 parts.append(("日期", dated["d"]))
         out.extend(parts)
     return out
