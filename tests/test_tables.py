@@ -831,3 +831,97 @@ def test_fee_table_with_pipes_reads_every_figure_once() -> None:
     doc = zx.parse_file(TEXT_PAGES / SH_FEES)
     assert len(doc.quantities) == 27
     assert all(q.origin == "table" and q.end > q.start for q in doc.quantities)  # rows found in the body
+
+
+# --- a statistics table written with pipes, group rows between its rows (深圳民政统计季报, read by eye) --
+
+SZ_CIVIL = "pages_mzj_sz_gov_cn_shenzhen_civil_affairs_2020q2.excerpt.txt"
+SZ_TITLE = "2020年2季度深圳民政统计季报"
+
+
+@cache
+def sz_civil() -> tuple[list[Table], list[Quantity]]:
+    from zhengwu_extract.models import Metadata
+    from zhengwu_extract.table_records import add_table_quantities
+
+    doc = zx.parse_file(TEXT_PAGES / SZ_CIVIL)
+    assert doc.title == SZ_TITLE
+    text = [q for q in doc.quantities if q.origin == "text"]
+    return add_table_quantities("text", doc.body, [], text, Metadata(publish_date="2020-09-25"), title=SZ_TITLE)
+
+
+def test_pipe_table_keeps_group_rows_and_skips_empty_rows() -> None:
+    from zhengwu_extract.tables import tables_from_pipes
+
+    lines = ["指 标 | 单 位 | 数 量 |", "一、民政事业费累计支出 | 万元 | 98,644.9 |", "二、行政区划 |", "|", "|"]
+    lines += ["街道 | 个 | 74 |", "三、民政机构和设施 |", "|", "(一)提供住宿的民政机构 | 个 | 42 |"]
+    lines += ["备注:我市目前有10个婚姻登记处,其中机构2个。 |", "|"]
+    (table,) = tables_from_pipes(lines)
+    assert table.header_rows == 1
+    assert table.rows == [
+        ["指标", "单位", "数量"],
+        ["一、民政事业费累计支出", "万元", "98,644.9"],
+        ["二、行政区划", "", ""],
+        ["街道", "个", "74"],
+        ["三、民政机构和设施", "", ""],
+        ["(一)提供住宿的民政机构", "个", "42"],
+    ]  # the 备注 sentence after the last row is no row: no row of cells follows it
+
+
+@pytest.mark.parametrize(
+    "record",
+    [
+        ("民政事业费累计支出", 98644.9, "万元", "money", None),  # a row numbered 一、 keeps its figure
+        ("街道", 74, "个", "count", None),  # the one row under 二、行政区划
+        ("提供住宿的民政机构", 42, "个", "count", None),
+        ("养老机构", 34, "个", "count", "养老机构"),  # 34 + 5 + 3 = 42: parts of the row above
+        ("其他提供住宿机构", 3, "个", "count", "其他提供住宿机构"),
+        ("提供住宿的民政机构床位", 11535, "张", "count", None),
+        ("养老机构床位数", 9634, "张", "count", "养老机构"),
+        ("儿童福利和救助保护机构床位数", 1097, "张", "count", "儿童福利和救助保护机构"),
+        ("孤儿", 725, "人", "count", None),
+        ("集中养育孤儿", 704, "人", "count", "集中养育"),  # 704 + 21 = 725
+        ("社会散居孤儿", 21, "人", "count", "社会散居"),
+        ("成立收养关系登记", 9, "件", "count", None),  # after the parts: 704 + 21 already make 725
+        ("城市低保人数", 3235, "人", "count", None),  # under a heading row without a figure: no parts
+        ("其他社区服务机构和设施", 7421, "个", "count", None),
+        ("居委会", 810, "个", "count", None),
+    ],
+)
+def test_pipe_statistics_table_rows(record: tuple[object, ...]) -> None:
+    _, found = sz_civil()
+    table = [(q.indicator, q.value, q.unit, q.kind, q.category) for q in found if q.origin == "table"]
+    assert record in table
+
+
+def test_pipe_statistics_table_reads_every_row_once_with_the_title_year() -> None:
+    tables, found = sz_civil()
+    assert len(tables) == 1 and tables[0].header_rows == 1
+    table = [q for q in found if q.origin == "table"]
+    assert len(table) == 29
+    assert {q.year for q in table} == {2020}  # 2020年2季度 in the title; the table names no year
+    assert all(q.end > q.start and "|" in q.text for q in table)  # every row found in the body
+    notes = [(q.value, q.unit) for q in found if q.origin == "text"]
+    assert notes == [(10, "个"), (2, "个")]  # the 备注 sentence stays text
+
+
+@pytest.mark.parametrize(
+    ("title", "year"),
+    [(SZ_TITLE, 2020), ("关于2019年预算执行情况和2020年预算草案的报告", None), ("民政统计季报", None)],
+)
+def test_table_records_take_a_title_naming_one_year(title: str, year: int | None) -> None:
+    from zhengwu_extract.models import Metadata
+    from zhengwu_extract.table_records import add_table_quantities
+
+    body = "指标 | 单位 | 数量 |\n街道 | 个 | 74 |\n社区 | 个 | 683 |"
+    _, found = add_table_quantities("text", body, [], [], Metadata(publish_date="2020-09-25"), title=title)
+    assert [(q.value, q.year) for q in found] == [(74, year), (683, year)]
+
+
+def test_rows_that_do_not_add_up_are_no_parts() -> None:
+    from zhengwu_extract.models import Metadata
+    from zhengwu_extract.table_records import add_table_quantities
+
+    body = "指标 | 单位 | 数量 |\n孤儿 | 人 | 725 |\n集中养育孤儿 | 人 | 700 |\n社会散居孤儿 | 人 | 21 |"
+    _, found = add_table_quantities("text", body, [], [], Metadata())
+    assert [q.category for q in found] == [None, None, None]

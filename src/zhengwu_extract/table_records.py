@@ -125,6 +125,7 @@ def _table_records(table: Table, index: int, doc_year: int | None, locate: _Loca
     # a price list (a 计价单位 column): a row without labels continues the item above (具 | 350)
     rates = any(col.units_per_row for col in columns)
     items: dict[tuple[int, ...], tuple[str | None, str | None]] = {}
+    parts = _part_rows(data, label_cols, columns)
     for r, row in enumerate(data, start=table.header_rows):
         if not any(is_number_cell(cell) for c, cell in enumerate(row) if c not in label_cols):
             carried.clear()  # a section row (期末畜禽存栏) starts a new group
@@ -143,7 +144,7 @@ def _table_records(table: Table, index: int, doc_year: int | None, locate: _Loca
             if col.skip or col.units_per_row or not cell or _CODE.match(cell):
                 continue
             indicator, row_unit, total = heads[owner[c]]
-            category = subs.get(owner[c]) or col.category
+            category = subs.get(owner[c]) or col.category or parts.get(r - table.header_rows)
             place = {"table": index, "row": r, "column": c, "total": total}
             if c in label_cols and (c in first_block or not is_number_cell(cell)):
                 if (col.remarks or (rates and cell == subs.get(owner[c]))) and len(cell) >= 6 and _DIGIT.search(cell):
@@ -419,10 +420,64 @@ def _strip_marks(label: str | None) -> str | None:
     return _LABEL_MARK.sub("", label).strip() or None
 
 
-# Marks in front of a row header: #, 其中：, 1., （一）.
+# Marks in front of a row header: #, 其中：, 1., 一、, （一）.
 _LABEL_MARK = re.compile(
-    r"^(?:[#＃*]+|其中[:：]?|内[:：]|包括[:：]?|\d{1,2}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[)）])"
+    r"^(?:[#＃*]+|其中[:：]?|内[:：]|包括[:：]?|\d{1,2}[.．、]|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[)）])"
 )
+_NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[)）])")  # 一、 （二）
+_PART_REACH = 20  # rows after a row searched for the parts that add up to it
+
+
+def _part_rows(data: Sequence[Sequence[str]], label_cols: set[int], columns: Sequence[_Column]) -> dict[int, str]:
+    """Rows that split the row above them, by data-row index, with the part each names (its category).
+
+    In a table of one figure column, the unnumbered rows right after a row whose figures (in the same
+    unit) add up to its figure are its parts: 养老机构 34, 儿童福利和救助保护机构 5, 其他提供住宿机构 3
+    under (一)提供住宿的民政机构 42. Rows under a heading row without a figure are no parts.
+    """
+    figures = [c for c, col in enumerate(columns) if c not in label_cols and not col.skip and not col.units_per_row]
+    if len(figures) != 1 or not label_cols:
+        return {}
+    column, first = figures[0], min(label_cols)
+    unit_col = next((c for c, col in enumerate(columns) if col.units_per_row), None)
+    rows: list[tuple[str, float, int, str] | None] = []  # label, figure, its decimals, unit
+    for row in data:
+        cell = row[column] if column < len(row) else ""
+        found = cell_parts(cell) if cell else None
+        label = row[first] if first < len(row) else ""
+        number = found.number.replace(",", "") if found is not None else ""
+        if found is None or found.high or not label or not number.lstrip("+-").replace(".", "").isdigit():
+            rows.append(None)  # no figure, a range, or a Chinese numeral (两年)
+            continue
+        unit = found.unit or (row[unit_col] if unit_col is not None and unit_col < len(row) else "")
+        rows.append((label, float(number), len(number.partition(".")[2]), unit))
+    out: dict[int, str] = {}
+    for p, parent in enumerate(rows):
+        if parent is None or parent[1] <= 0:
+            continue
+        total, places, labels = 0.0, parent[2], []
+        for part in rows[p + 1 : p + 1 + _PART_REACH]:
+            if part is None or part[3] != parent[3] or _NUMBERED.match(part[0]) or part[1] < 0:
+                break
+            total, places = total + part[1], max(places, part[2])
+            labels.append(_strip_marks(part[0]) or part[0])
+            if total >= parent[1] - 1e-9:
+                break
+        tolerance = 0.5 * 10**-places * len(labels) if places else 1e-9
+        if len(labels) >= 2 and abs(total - parent[1]) <= tolerance:
+            name = _strip_marks(parent[0]) or parent[0]
+            out.update({p + 1 + k: _part_name(label, name) for k, label in enumerate(labels)})
+    return out
+
+
+def _part_name(label: str, parent: str) -> str:
+    """What a part row names beside its parent: 集中养育孤儿 under 孤儿 → 集中养育; 养老机构床位数 under
+    …民政机构床位 → 养老机构 (the parent's counted thing and 数 dropped); 养老机构 under 民政机构 → 养老机构."""
+    if len(label) > len(parent) and label.endswith(parent):
+        return label[: -len(parent)]
+    if len(parent) >= 2 and label.endswith(parent[-2:] + "数") and len(label) > 3:
+        return label[:-3]
+    return label
 
 
 # --- one cell → one record --------------------------------------------------------------------
@@ -657,11 +712,14 @@ def add_table_quantities(
     *,
     with_quantities: bool = True,
     sections: Sequence[Section] = (),
+    title: str | None = None,
 ) -> tuple[list[Table], list[Quantity]]:
     """The document's tables (located in the body; a text page's flattened tables found) and its records.
 
     Table records join the text records in body order; a text record reading the same figure as a
     table cell (a sentence inside a cell, a row the text reader also read) gives way to the table's.
+    A table record that its headers, its caption and the text before it give no year takes the one
+    year the `title` names (2020年2季度深圳民政统计季报 → 2020).
     """
     found = list(tables)
     piped = "|" in body or "｜" in body
@@ -670,7 +728,7 @@ def add_table_quantities(
         found = tables_from_lines(lines) + (tables_from_pipes(lines) if piped else [])
         if not found and "单" in body and piped:  # one cell a line, | lines between
             found = tables_from_lines([line for line in lines if line.strip() not in ("|", "｜")])
-        if not found and "单" in body:  # a fee table one cell a line under a 计费单位 header
+        if not found and "单" in body and "元/" in body:  # a fee table one cell a line: 计费单位, 元/具 cells
             found = tables_from_rate_lines(lines)
     found = locate_tables(found, body)
     if not with_quantities or not found:
@@ -678,7 +736,17 @@ def add_table_quantities(
     table_records, rows = _document_records(found, body, _metadata_year(metadata))
     if sections:
         table_records = [_in_section(q, sections) for q in table_records]
-    return found, _carry_years(merge_records(records, table_records, rows))
+    merged = _carry_years(merge_records(records, table_records, rows))
+    return found, _title_year(merged, title)
+
+
+def _title_year(records: list[Quantity], title: str | None) -> list[Quantity]:
+    """Table records without a year take the one year the title names; none when it names two or none."""
+    years = {match["y"] for match in _YEAR.finditer(title or "")}
+    if len(years) != 1:
+        return records
+    year = int(years.pop())
+    return [q.model_copy(update={"year": year}) if q.origin == "table" and q.year is None else q for q in records]
 
 
 def _in_section(record: Quantity, sections: Sequence[Section]) -> Quantity:

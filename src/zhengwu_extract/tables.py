@@ -498,12 +498,20 @@ def tables_from_pipes(lines: Sequence[str]) -> list[Table]:
             i += 1
             continue
         j = i
-        while j < n and len(_PIPE.findall(lines[j])) >= 2:
-            j += 1
-        rows = [[clean_cell(c, words=True) for c in _PIPE.split(lines[k].strip().strip("|｜"))] for k in range(i, j)]
+        rows: list[list[str]] = []
+        while j < n:
+            if len(_PIPE.findall(lines[j])) >= 2:
+                rows.append([clean_cell(c, words=True) for c in _PIPE.split(lines[j].strip().strip("|｜"))])
+                j += 1
+                continue
+            gap = _group_rows(lines, j)
+            if gap is None:
+                break
+            rows += gap[0]
+            j = gap[1]
         width = max(len(r) for r in rows)
         figures = sum(1 for r in rows if any(is_number_cell(c) for c in r[1:]))
-        if j - i >= 2 and figures >= 2 and width >= 2:
+        if len(rows) >= 2 and figures >= 2 and width >= 2:
             header_rows = 0 if any(is_number_cell(c) for c in rows[0][1:]) else 1
             grid = [[""] * (width - len(r)) + r if k < header_rows else r + [""] * (width - len(r))
                     for k, r in enumerate(rows)]  # fmt: skip
@@ -514,6 +522,31 @@ def tables_from_pipes(lines: Sequence[str]) -> list[Table]:
             out.append(Table(caption=caption or None, header_rows=header_rows, rows=grid, source="text"))
         i = j
     return out
+
+
+_GROUP_GAP = 8  # lines of group rows and empty rows allowed between two rows of one piped table
+
+
+def _group_rows(lines: Sequence[str], begin: int) -> tuple[list[list[str]], int] | None:
+    """The rows of a gap in a piped table that starts at `begin`, and the line of the row after it.
+
+    A scrape writes a group row (`三、民政机构和设施 |`) or an empty row (`|`) with one bar; such lines
+    belong to the table only when a row of two or more cells follows within `_GROUP_GAP` lines. A group
+    row is its label alone (`[label]`); empty rows are dropped. None when the table ends here.
+    """
+    rows: list[list[str]] = []
+    for k in range(begin, min(len(lines), begin + _GROUP_GAP)):
+        line = lines[k].strip()
+        if len(_PIPE.findall(line)) >= 2:
+            return (rows, k) if k > begin else None
+        if not line or line[-1] not in "|｜":
+            return None
+        label = clean_cell(line[:-1], words=True)
+        if len(label) > _MAX_CELL or _SENTENCE_MARK.search(label):
+            return None
+        if label:
+            rows.append([label])
+    return None
 
 
 # A fee table flattened one cell a line: a rate cell (元/具) above its figure (120, 100-500).
