@@ -870,6 +870,73 @@ CORPUS: list[Any] = [
             (100, "m2", "使用面积", None, None),
         ],
     ),
+    # pages_tjgb_hongheiku_com_yunhe_2022_stats_communique: a ratio to a base of 100 stated in brackets; age
+    # groups before 分别为 name the values (categories), they are no figures
+    (
+        "男女性别比为105.23:100(女性为100);0-17岁、18-34岁、35-59岁、60岁及以上户籍人口分别为18891人、19099人、"
+        "48951人和25594人。",
+        None,
+        [
+            (105.23, None, "男女性别比", None, None),
+            (18891, "人", "户籍人口", None, "0-17岁"),
+            (19099, "人", "户籍人口", None, "18-34岁"),
+            (48951, "人", "户籍人口", None, "35-59岁"),
+            (25594, "人", "户籍人口", None, "60岁及以上"),
+        ],
+    ),
+    # pages_lp_gov_cn_liping_2018_stats_communique: 第一、二、三次产业 split a 分别 list into the three sectors
+    (
+        "在三次产业中,第一、二、三次产业对经济增长的贡献率分别为12.0%、19.0%和69.0%。",
+        None,
+        [
+            (12.0, "%", "经济增长的贡献率", None, "第一产业"),
+            (19.0, "%", "经济增长的贡献率", None, "第二产业"),
+            (69.0, "%", "经济增长的贡献率", None, "第三产业"),
+        ],
+    ),
+    # pages_guanchang_qwyd_net_yuanling_gov_work_report_2018: the rates after a 分别为 list of parts go part by part
+    (
+        "社会消费品零售总额65.94亿元,增长10.8%;城、乡居民人均可支配收入分别为22694元、9527元,增长8.5%、11%。",
+        None,
+        [
+            (65.94, "亿元", "社会消费品零售总额", None, None),
+            (10.8, "%", "社会消费品零售总额增长", None, None),
+            (22694, "元", "居民人均可支配收入", None, "城镇"),
+            (9527, "元", "居民人均可支配收入", None, "农村"),
+            (8.5, "%", "居民人均可支配收入增长", None, "城镇"),
+            (11, "%", "居民人均可支配收入增长", None, "农村"),
+        ],
+    ),
+    # pages_familybold_com_huizhou_education_statistics, pages_quxian_gov_cn_final_accounts_2024_and_2025h1:
+    # 其中本科/专科 are parts of the total; 均衡, 共同, 就业 are words, not the fillers 均, 共, 就
+    (
+        "普通高校招生人数28529人,其中本科5422人,专科23107人。"
+        "均衡性转移支付12亿元,共同财政事权转移支付3亿元,就业补助资金2亿元。",
+        None,
+        [
+            (28529, "人", "普通高校招生人数", None, None),
+            (5422, "人", "普通高校招生人数", None, "本科"),
+            (23107, "人", "普通高校招生人数", None, "专科"),
+            (12, "亿元", "均衡性转移支付", None, None),
+            (3, "亿元", "共同财政事权转移支付", None, None),
+            (2, "亿元", "就业补助资金", None, None),
+        ],
+    ),
+    # pages_znkjc_wenzhou…, pages_yongde…, pages_panyu…: the sum given is named after the figure; 人民币 is no
+    # part of a name; a rate per 100,000
+    (
+        "给予企业30%的活动经费补助。给予集聚区管理单位5万元奖励。给予奖励人民币2万元。"
+        "分别给予集聚区管理单位80万元、30万元的一次性补助。孕产妇死亡率为3.85/10万。",
+        None,
+        [
+            (30, "%", "活动经费补助", None, None),
+            (5, "万元", "奖励", None, None),
+            (2, "万元", "奖励", None, None),
+            (80, "万元", "一次性补助", None, None),
+            (30, "万元", "一次性补助", None, None),
+            (3.85, "/10万", "孕产妇死亡率", None, None),
+        ],
+    ),
     # pages_youyang_gov_cn_q1_economy_2025: the 1 of a ratio to one is no figure
     (
         "城乡居民收入比由上年同期的2.05:1下降为2.02:1。",

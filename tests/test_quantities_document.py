@@ -88,6 +88,15 @@ def test_the_year_a_body_opens_with_holds_for_its_sections() -> None:
     assert [(q.raw, q.year) for q in records] == [("24户", 2022), ("77人", 2022)]
 
 
+@pytest.mark.parametrize(("written", "year"), [("2021-03-06", 2020), ("2019-03-06", None)])
+def test_a_year_reached_in_a_review_carries(written: str, year: int | None) -> None:
+    # pages_yishui_gov_cn_gaozhuang_town_gov_work_report_2021: 到2020年底 in a report of 2021 is a point
+    # reached, whose year the next sentence keeps; in a plan written before it, a deadline of its sentence only
+    body = "到2020年底,全镇企业总数达到42家。其中,规模以上企业达到11家。"
+    records, _ = document_quantities(body, [], Metadata(written_date=written))
+    assert [(q.raw, q.year) for q in records] == [("42家", 2020), ("11家", year)]
+
+
 @pytest.mark.parametrize(
     ("publish_date", "year"),
     [("2023-01-10", 2022), ("2022-12-28", 2022), (None, None)],  # 12月 written in January is of the year before

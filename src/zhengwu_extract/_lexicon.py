@@ -37,6 +37,16 @@ LEADING_FILLERS: Final[tuple[str, ...]] = (
     "原则上", "按照", "将", "力争", "其中：", "到", "以上", "以下", "左右", "以内", "上下", "的", "平均每年",
     "预计全年", "预计", "全年实现", "全年完成", "实现", "特别是", "尤其是", "主要原因是", "即",
     "平均", "按可比价格计算", "年末", "年底", "年初", "期末", "至", "至少", "不少于", "不低于", "不超过", "最多",
+    "给予", "按常住人口计算", "最终计算",
+)  # fmt: skip
+# Words that open with a leading filler's character but are not that filler (均衡性转移支付, 就业补助资金).
+FILLER_WORD_STARTS: Final[frozenset[str]] = frozenset(
+    {"均衡", "共同", "共享", "共建", "共治", "就业", "并网", "并购", "及时", "和谐", "再生", "再就业", "含量", "将来",
+     "已婚", "还款", "还贷", "且末", "到期", "到位", "至今", "累计数", "实现值"}
+)  # fmt: skip
+# Heads of a sum given to someone, named after the figure (给予5万元奖励, 30%的租金补助).
+AWARD_HEADS: Final[tuple[str, ...]] = (
+    "补助", "奖励", "补贴", "奖金", "资助", "津贴", "慰问金", "救助金", "抚恤金", "扶持资金", "奖补资金",
 )  # fmt: skip
 # Words stripped from the end of an indicator: copulas and linking verbs before the number.
 TRAILING_FILLERS: Final[tuple[str, ...]] = (
@@ -47,7 +57,7 @@ TRAILING_FILLERS: Final[tuple[str, ...]] = (
     "不高于", "低于", "大于", "小于", "原则上", "不得", "不能", "最高", "最低", "最多", "至少", "应按", "按照", "按",
     "本市", "本省", "本县", "本区", "当地", "每人每月", "每人每年", "每月", "每年", "每人", "每户", "每次", "每天",
     "每日", "力争", "拟按", "预计", "计划", "应当在", "应当于", "应在", "应于", "应当", "约占", "占比", "占",
-    "从", "由", "稳定在", "保持在", "由上年同期", "由去年同期", "从上年同期",
+    "从", "由", "稳定在", "保持在", "由上年同期", "由去年同期", "从上年同期", "人民币", "折合人民币",
     "控制在", "提高到", "提高至", "提升到", "提升至", "降低到", "降低至", "下降到", "下降至", "增加到", "增加至",
     "降至", "增至", "升至", "突破", "超过", "和", "与", "及", "以及",
 )  # fmt: skip
@@ -143,6 +153,8 @@ CATEGORY_WORDS: Final[tuple[str, ...]] = (
     "普通高中", "职业高中", "普通小学", "特殊教育", "幼儿园", "小学", "初中", "高中", "中学", "中职",
     "男性", "女性", "男生", "女生",
 )  # fmt: skip
+# Parts named alone before a figure (其中本科5422人,专科23107人), but not a category inside a name (本科高校).
+PART_WORDS: Final[tuple[str, ...]] = ("本科", "专科", "研究生")
 # Heads that make a category word itself the counted thing (学校共133所,其中小学94所).
 SCHOOL_HEADS: Final[tuple[str, ...]] = ("学校", "校", "园")
 

@@ -110,6 +110,10 @@ BASE_UNITS: Final[dict[str, tuple[str, str, str]]] = {
     "Eflops": ("other", "Eflops", "1"),
     "EFLOPS": ("other", "Eflops", "1"),
     "PFlops": ("other", "Eflops", "0.001"),
+    # rates per so many people, written after the figure (孕产妇死亡率为3.85/10万)
+    "/10万": ("other", "/10万", "1"),
+    "/万": ("other", "/万", "1"),
+    "/千": ("other", "/千", "1"),
 }
 
 # Measure words of counts: the unit is its own base (万人 → 人 × 10000).

@@ -208,7 +208,7 @@ _AMOUNT_START = re.compile(r"(?<![\d零〇一二两三四五六七八九十百�
 # 目→前 …): most 上, 一, 多 of a page are not the start of a time, and each try of _TIME costs.
 _TIME_START = re.compile(
     r"[\d从自前去今明上本截目当现至迄近多这历未过刚一二两三四五六七八九十]"
-    r"(?:(?<=\d)(?<!\d\d)|(?<=[从自])(?=\d)|(?<=前)(?=年|三季度)|(?<=[去明])(?=年)|(?<=今)(?=[年后])"
+    r"(?:(?<=\d)(?<!\d\d)(?=\d{3}(?!\d)|\d{4}月|\d{7}|\d?\s?[年月]|\s?[-—–~～至到])|(?<=[从自])(?=\d)|(?<=前)(?=年|三季度)|(?<=[去明])(?=年)|(?<=今)(?=[年后])"
     r"|(?<=上)(?=年度|半年|年的)|(?<=本)(?=年度)|(?<=截)(?=[至止])|(?<=[目当])(?=前)|(?<=现)(?=阶段)|(?<=[至迄])(?=今)"
     r"|(?<=近)(?=[\d年几一二两三四五六七八九十])|(?<=多)(?=年)|(?<=这)(?=些年)|(?<=历)(?=年)|(?<=未)(?=来)"
     r"|(?<=过)(?=去)|(?<=刚)(?=刚过去)|(?<=[一二两三四五六七八九十])(?=[一二两三四五六七八九十]?年))"
@@ -284,11 +284,16 @@ _PROGRESS = re.compile(r"(?:完成|占|为)(?:年初|年度|全年)?(?:预算|�
 _BASE_NOUN = re.compile(r"^(?:上年)?(?:年初)?(?:预算数|预算|决算数|执行数|同期)(?:相比)?")
 _CUT_AFTER = re.compile(_alternation(lex.CUT_AFTER))
 _ASIDE = re.compile(r"[(（][^()（）]{5,40}[)）]")  # a bracket of five or more characters inside a name
+_AWARD_AFTER = re.compile(rf"的?[^，,。；;：:、\d\s]{{0,6}}?(?:{_alternation(lex.AWARD_HEADS)})(?![^，,。；;\s]{{3}})")
+# An age group naming values (0-17岁、…, 5岁以下儿童死亡率分别为…), at the start of one of its figures
+_AGE_LABEL = re.compile(r"\d{1,3}(?:\s?[-—–~～至]\s?\d{1,3})?\s?周?岁(?:及?以[上下])?(?=[、和及与\u4e00-\u9fff])")
+_AGE_ITEM = re.compile(r"\d{1,3}(?:\s?[-—–~～至]\s?\d{1,3})?\s?周?岁(?:及?以[上下])?")
+_SECTOR_LIST = re.compile(r"第?一、二、三次?产业?|三次产业")  # 第一、二、三次产业对经济增长的贡献率
 _REACHED = frozenset({"达", "达到", "为", "至", "到", "，达", ",达", "，达到", ",达到"})  # 增长12.6%达92.9亿元
 _RELATIVE = frozenset({"高", "低", "多", "少", "快", "慢", "高出", "低出", "多出"})  # 比全省高1.18万元
 _ETC = re.compile(r"(?<![中高初同平对相上优头特次均何])等(?![级待于同额值候])")  # 等 closing a list, not 等级, 同等
 _CATEGORY = re.compile(f"(?<!中)(?:{_alternation(lex.CATEGORY_WORDS)})")
-_CATEGORY_ONLY = re.compile(f"^(?:{_alternation(lex.CATEGORY_WORDS)})$")
+_CATEGORY_ONLY = re.compile(f"^(?:{_alternation([*lex.CATEGORY_WORDS, *lex.PART_WORDS])})$")
 _CLASH = re.compile(f"^(?:{_alternation(lex.UNIT_WORD_CLASHES)})")
 _CJK = re.compile(r"[\u4e00-\u9fff“‘]")
 _DATE_BITS = re.compile(r"\d{1,2}月份?(?:\d{1,2}[日号])?|\d{1,2}[日号]|[（(]星期.[)）]")
@@ -438,7 +443,9 @@ def _find_hits(text: str, folded: str, times: Sequence[_Time]) -> list[_Hit]:
             named = max(folded.rfind(mark, clause + 1, cue.start()) for mark in ",，:：、")  # the cue's phrase
             name = _clean_phrase(folded[max(named + 1, clause + 1, cue.start() - 12) : cue.end()]).text or None
             terms = list(_RATIO_TERM.finditer(folded, m.start(), m.end()))
-            if len(terms) == 2 and "1" in (terms[0].group(), terms[1].group()):
+            if len(terms) == 2 and terms[1].group() == "100" and "为100" in folded[m.end() : m.end() + 12]:
+                terms.pop()  # 男女性别比为105.23:100(女性为100): the 100 is the base
+            elif len(terms) == 2 and "1" in (terms[0].group(), terms[1].group()):
                 terms.remove(terms[1] if terms[1].group() == "1" else terms[0])  # 2.05:1, 1:3.4: the one is no figure
             for term in terms:
                 hits.append(_Hit(start=term.start(), end=term.end(), value=Decimal(term.group()), unit=None,
@@ -766,6 +773,10 @@ def _find_times(
             year = doc_year - 1 if late and doc_year is not None else latest
             if year is None:
                 continue  # a month of no known year: it does not clear the year carried
+        reached = before in ("到", "至") and text[max(0, m.start() - 2) : m.start() - 1] in ("", *_CLAUSE_DELIMS)
+        reached = reached and kind == "year" and text[m.end() : m.end() + 1] != "的"
+        if reached and doc_year is not None and year is not None:
+            deadline = year >= doc_year  # 到2020年底,全镇企业总数达到42家 in a report of 2021: a point reached
         time = _Time(m.start(), m.end(), year, carries=not local, period=period and not local, warning=warning)
         if kind in ("year", "date") and not local and not deadline:
             latest = year  # the year reported on, so far in this paragraph
@@ -861,6 +872,8 @@ def _clean_phrase(raw: str, timed: bool = False) -> _Phrase:
         enum = _ENUM.match(seg)
         seg = (seg[enum.end() :] if enum else seg).strip(_EDGE_JUNK)
         lead = _LEADING.match(seg) or _YEARS_LEAD.match(seg)
+        if lead and seg[lead.start() : lead.end() + 1] in lex.FILLER_WORD_STARTS:
+            lead = None  # 均衡性转移支付, 就业补助资金: a word, not 均 or 就 before one
         if lead:
             seg = seg[lead.end() :]
         if seg == before:
@@ -1070,7 +1083,9 @@ def _read_sentence(
     part: str | None = None  # the part of a total (其中,县属企业完成…) the figures now read are of
     for h in hits:
         if id(h) in in_frame:
-            h.drop = h.tentative and not _unitless_ok(h, subject)
+            h.drop = h.drop or (h.tentative and not _unitless_ok(h, subject))
+            if h.base_record and h.indicator and not h.drop:
+                subject[:] = [h.indicator]  # 分别为22694元、9527元,增长8.5%、11%: the changes are of the list's thing
             prev_end, prev = h.end, h
             continue
         lo = max(clauses.start(s_start, h.lead), prev_end, h.lead - _MAX_BEFORE)
@@ -1087,7 +1102,8 @@ def _read_sentence(
         after_end = h.end
         counted = (info is not None and info[0] in ("count", "percent")) or h.unit == h.scale
         counted = counted or (h.unit or "") in OTHER_MEASURE_WORDS
-        if counted or len(phrase.text) <= 1 or (phrase.verb_before and phrase.text in _VERB_END.words):
+        award = _AWARD_AFTER.match(text, h.end) is not None  # 给予5万元奖励, 30%的租金补助: the sum given
+        if counted or award or len(phrase.text) <= 1 or (phrase.verb_before and phrase.text in _VERB_END.words):
             after, after_end = _after_phrase(text, h.end, skip_of=info is None or info[0] != "count")
             if after[:2] in _CHANGE_END.words or after[:1] in _CHANGE_END.words:
                 after, after_end = "", h.end  # 5160元增加到…: a change follows, not the counted thing
@@ -1108,14 +1124,13 @@ def _read_sentence(
             and prev is not None
             and (not phrase.text or phrase.text in _CHANGE_END.words)
         )
+        names_after = len(phrase.text) <= 2 or phrase.verb_before or raw.rstrip().endswith("等") or after == "人口"
+        # 新招教的11位教师: the counted thing after 的
+        names_after = names_after or (raw.rstrip().endswith("的") and info is not None and info[0] == "count")
         if prev is not None and h.ratio is not None and prev.ratio == h.ratio:
             h.indicator, h.change, h.base_record = prev.indicator, prev.change, False
         elif after and (
-            (
-                not (phrase.comparison or phrase.change)
-                and (len(phrase.text) <= 2 or phrase.verb_before or raw.rstrip().endswith("等") or after == "人口"
-                     or (info is not None and info[0] == "count" and raw.rstrip().endswith("的")))  # 新招教的11位教师
-            )
+            (not (phrase.comparison or phrase.change) and (names_after or award))
             or (counted_object and not phrase.comparison)
         ):
             h.indicator = after
@@ -1211,6 +1226,8 @@ def _read_sentence(
         if a.high is not None and (a.low, a.high) == (b.low, b.high) and len(a.indicator or "") <= 1:
             a.indicator = b.indicator  # 处1万元以上10万元以下的罚款: the bounds share what they bound
     _ratio_parts(hits)
+    for frame in frames:
+        _categories_after(frame, hits)
     _split_categories(text, span, [h for h in hits if id(h) not in in_frame], groups, outer, subject)
     _lists_of_figures_before(hits)
     if "其中" in text[span[0] : span[1]]:
@@ -1331,6 +1348,19 @@ def _bracketed_parts(text: str, span: tuple[int, int], hits: list[_Hit]) -> None
             part = h.category if h.category or h.indicator == owner.indicator else h.indicator
             if part and owner.indicator and not h.change:
                 h.category, h.indicator, h.base_record = part, owner.indicator, False
+
+
+def _categories_after(frame: list[_Hit], hits: list[_Hit]) -> None:
+    """A list of changes right after a 分别 list of parts goes part by part (城、乡居民人均可支配收入
+    分别为22694元、9527元,增长8.5%、11%: 城镇, then 农村)."""
+    cats = [h.category for h in frame]
+    if not all(cats) or len(set(cats)) != len(cats):
+        return
+    at = hits.index(frame[-1]) + 1
+    after = hits[at : at + len(frame)]
+    if len(after) == len(frame) and all(h.category is None and h.change for h in after):
+        for h, cat in zip(after, cats, strict=True):
+            h.category = cat
 
 
 def _lists_of_figures_before(hits: list[_Hit]) -> None:
@@ -1455,10 +1485,16 @@ def _frames(clauses: _Clauses, span: tuple[int, int], hits: list[_Hit]) -> list[
                 break
             head_start = prior
         head = text[head_start : verb.start()]
+        ages = [h for h in hits if head_start <= h.start < verb.start() and _AGE_LABEL.match(text, h.start)]
+        for h in ages:  # 0-17岁、18-34岁、…60岁及以上户籍人口分别为…: age groups naming the values
+            h.drop, h.tentative = True, False
         listed = [int(y) for y in _YEAR_IN_LIST.findall(head)]
         if len(listed) >= 2:
             years = listed
         phrase = _clean_phrase(_YEAR_IN_LIST.sub("", head))
+        sectors = len(members) == len(lex.SECTOR_PARTS) and _SECTOR_LIST.search(head)
+        if sectors and "产业" not in phrase.text and not phrase.text.startswith("三产"):
+            phrase.text = "三次产业" + phrase.text  # 第一、二、三次产业对经济增长的贡献率分别为…
         word = verb.group().removeprefix("分别").rstrip(":：")
         change = word if word in lex.CHANGE_WORDS else None
         if change and text[verb.end() : verb.end() + 1] in ("至", "到"):
@@ -1469,7 +1505,11 @@ def _frames(clauses: _Clauses, span: tuple[int, int], hits: list[_Hit]) -> list[
         for group in _groups(text, verb.end(), members):
             label, values = group
             _map_group(label, values, phrase.text, items, years, change)
-        if not phrase.text and len(members) >= 2:
+        award = _AWARD_AFTER.match(text, members[-1].end) if not phrase.text else None
+        if award:  # 分别给予集聚区管理单位80万元、30万元的一次性补助: the sum named after the list
+            for h in members:
+                h.indicator, h.base_record = award.group().removeprefix("的"), False
+        elif not phrase.text and len(members) >= 2:
             for h in members:  # …第三产业增加值333281万元，分别比上年增长4.0%、9.2%、12.3%: of the figures before
                 h.of_figures_before = True
                 if phrase.comparison and not h.change and h.unit == "%":
@@ -1521,6 +1561,9 @@ def _map_group(
         named = [*items[:-1], items[-1][: collective.start()]]
         items = [*named[:-1], f"{named[-1]}{items[-1][collective.end() :]}"]
         categories, by_category = list(named), True
+    ages = [_AGE_ITEM.match(i) for i in items]
+    if not by_category and len(items) == len(values) >= 2 and all(ages) and len(items[-1]) > ages[-1].end():
+        categories, by_category = [a.group() for a in ages if a], True  # 0-17岁、…60岁及以上户籍人口
     if not by_category and label is None and len(items) == len(values) >= 2:
         shared = _modifiers(items)  # 城镇和农村常住居民人均可支配收入: the items are parts of one head
         if shared:  # 城、乡居民…: the one-character parts written out (城镇, 农村)
@@ -1666,10 +1709,13 @@ def _paragraph(text: str, offset: int, state: _State, section_of: _SectionIndex 
     return out
 
 
+_VALIDATE_QUANTITY = Quantity.__pydantic_validator__.validate_python  # model_validate without its wrapper
+
+
 def _record(text: str, offset: int, h: _Hit, sentence: str, section: str | None) -> Quantity:
     """The public record of a hit (validated from a dict: a third faster than keyword arguments)."""
     kind, base, normalized = _measure(h.value, h.unit)
-    return Quantity.model_validate(
+    return _VALIDATE_QUANTITY(
         {
             "indicator": h.indicator,
             "value": to_number(h.value),
