@@ -937,6 +937,22 @@ CORPUS: list[Any] = [
             (3.85, "/10万", "孕产妇死亡率", None, None),
         ],
     ),
+    # pages_panyu_gov_cn_health_bureau_2022_work_report (undated; its text is of 2022): 目前 keeps the year in
+    # force; 相比2021年末 and 与2021年度持平 are comparisons; a figure whose own clause is empty is named by the
+    # clause before it in its sentence, not by the sentence before
+    (
+        "2022年,是具有特殊重要意义的一年。目前,全区共有医疗机构787间,相比2021年末增加66间。"
+        "全系统门急诊总诊疗量1213.65万人次,与2021年度持平。"
+        "全人口孕产妇死亡率为3.85/10万。辖区居民健康素养水平稳步提升,2022年达38.2%。",
+        None,
+        [
+            (787, "间", "医疗机构", 2022, None),
+            (66, "间", "医疗机构增加", 2022, None),
+            (1213.65, "万人次", "门急诊总诊疗量", 2022, None),
+            (3.85, "/10万", "全人口孕产妇死亡率", 2022, None),
+            (38.2, "%", "居民健康素养水平", 2022, None),
+        ],
+    ),
     # pages_youyang_gov_cn_q1_economy_2025: the 1 of a ratio to one is no figure
     (
         "城乡居民收入比由上年同期的2.05:1下降为2.02:1。",

@@ -18,7 +18,7 @@ import itertools
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
@@ -279,7 +279,9 @@ _AFTER_STOP = re.compile(_alternation(lex.AFTER_STOPS))
 _HAVE = re.compile(r"共有|现有|拥有|共计|合计")  # every word holds 有 or 计: `_clean_phrase` tests those first
 _BRACKET = re.compile(r"[()（）]")
 _MODAL = re.compile(_alternation(lex.MODAL_WORDS))
-_BLANK_BASE = re.compile("(?:比|较)\x00|与\x00(?:年初)?(?:预算)?相比")  # 比2017年, 与2023年预算相比
+# 比2017年, 相比2021年末, 与2023年预算相比: a comparison
+_BLANK_BASE = re.compile("(?:相?比|较)\x00(?:末|底|初)?|与\x00(?:年初)?(?:预算)?相比")
+_WITH_BASE = re.compile("相比|持平")  # 与2021年度持平: the year compared with
 _PROGRESS = re.compile(r"(?:完成|占|为)(?:年初|年度|全年)?(?:预算|计划|任务|目标|进度)")  # a rate, not a subject
 _BASE_NOUN = re.compile(r"^(?:上年)?(?:年初)?(?:预算数|预算|决算数|执行数|同期)(?:相比)?")
 _CUT_AFTER = re.compile(_alternation(lex.CUT_AFTER))
@@ -761,8 +763,10 @@ def _find_times(
             if m.group() == "今年" and latest is not None and text[m.end() : m.end() + 2] == "以来":
                 year = latest  # 一、2024年工作回顾 … 今年以来: the year under review, in a report of January 2025
             period = year is not None and opener  # not 比去年, 与去年持平
-        elif kind == "now":
-            year = doc_year
+        elif kind == "now":  # 目前: the year of writing; on an undated page the year its text is of
+            year = doc_year if doc_year is not None else latest
+            if year is None:
+                continue  # no year to tell: 目前 does not clear the year carried
         elif kind == "past":
             year, period = past_year, past_year is not None
         elif kind == "ytd":
@@ -804,7 +808,7 @@ def _base_role(text: str, end: int, kind: str | None, before: str) -> str | None
         return "from"  # 从1997年的7.4万亿元增加到…: the starting level's year, carried no further
     if kind == "rel" and before in ("比", "较", "与", "同"):
         return "skip"  # 比去年, 与去年: left in the text, where the comparison words are read
-    if before in ("比", "较") or after == "同期" or (before == "与" and "相比" in text[end : end + 6]):
+    if before in ("比", "较") or after == "同期" or (before == "与" and _WITH_BASE.search(text, end, end + 6)):
         return "base"
     if before == "是" and after[:1] == "的":
         return "base"
@@ -1177,7 +1181,7 @@ def _read_sentence(
         elif not phrase.text and prev is not None and gap_is_list:
             h.indicator, h.category, h.change = prev.indicator, None, prev.change
             h.base_record = False
-        elif not phrase.text and subject:
+        elif not phrase.text and subject and not (subject[0] == outer and lo > s_start):
             h.indicator, h.base_record = subject[0], False  # 80%用于…，20%用于…: the sentence's subject
         elif gap and gap[0] in _LIST_JOINERS and prev and phrase.text in lex.STAGE_WORDS and _stage_of(prev.indicator):
             # 老旧小区改造开工742个、完工548个: the same thing at another stage
@@ -1561,9 +1565,9 @@ def _map_group(
         named = [*items[:-1], items[-1][: collective.start()]]
         items = [*named[:-1], f"{named[-1]}{items[-1][collective.end() :]}"]
         categories, by_category = list(named), True
-    ages = [_AGE_ITEM.match(i) for i in items]
-    if not by_category and len(items) == len(values) >= 2 and all(ages) and len(items[-1]) > ages[-1].end():
-        categories, by_category = [a.group() for a in ages if a], True  # 0-17岁、…60岁及以上户籍人口
+    ages = [m for m in (_AGE_ITEM.match(i) for i in items) if m]
+    if not by_category and len(values) == len(items) == len(ages) >= 2 and len(items[-1]) > ages[-1].end():
+        categories, by_category = [a.group() for a in ages], True  # 0-17岁、…60岁及以上户籍人口
     if not by_category and label is None and len(items) == len(values) >= 2:
         shared = _modifiers(items)  # 城镇和农村常住居民人均可支配收入: the items are parts of one head
         if shared:  # 城、乡居民…: the one-character parts written out (城镇, 农村)
@@ -1709,7 +1713,8 @@ def _paragraph(text: str, offset: int, state: _State, section_of: _SectionIndex 
     return out
 
 
-_VALIDATE_QUANTITY = Quantity.__pydantic_validator__.validate_python  # model_validate without its wrapper
+# model_validate without its wrapper
+_VALIDATE_QUANTITY: Callable[..., Quantity] = Quantity.__pydantic_validator__.validate_python
 
 
 def _record(text: str, offset: int, h: _Hit, sentence: str, section: str | None) -> Quantity:
