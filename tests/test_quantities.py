@@ -953,6 +953,12 @@ CORPUS: list[Any] = [
             (38.2, "%", "居民健康素养水平", 2022, None),
         ],
     ),
+    # pages_mzj_sz_gov_cn_shenzhen_civil_affairs_2020q2 (备注): 对 counts couples; 对口 is a word
+    (
+        "办理结婚登记5000对,离婚登记1200对,对口支援3个贫困县。",
+        None,
+        [(5000, "对", "结婚登记", None, None), (1200, "对", "离婚登记", None, None), (3, "个", "贫困县", None, None)],
+    ),
     # pages_youyang_gov_cn_q1_economy_2025: the 1 of a ratio to one is no figure
     (
         "城乡居民收入比由上年同期的2.05:1下降为2.02:1。",

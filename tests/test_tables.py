@@ -925,3 +925,11 @@ def test_rows_that_do_not_add_up_are_no_parts() -> None:
     body = "指标 | 单位 | 数量 |\n孤儿 | 人 | 725 |\n集中养育孤儿 | 人 | 700 |\n社会散居孤儿 | 人 | 21 |"
     _, found = add_table_quantities("text", body, [], [], Metadata())
     assert [q.category for q in found] == [None, None, None]
+
+
+def test_a_parse_gives_table_and_text_records_the_year_of_a_statistics_title() -> None:
+    # parse passes the title to the table reader (the table names no year), and 统计季报 in the title
+    # gives the sentence figures of the 备注 the same year
+    doc = zx.parse_file(TEXT_PAGES / SZ_CIVIL)
+    assert {q.year for q in doc.quantities if q.origin == "table"} == {2020}
+    assert [(q.value, q.year) for q in doc.quantities if q.origin == "text"] == [(10, 2020), (2, 2020)]

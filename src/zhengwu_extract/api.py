@@ -143,6 +143,7 @@ def _parse(data: bytes | str, source: str | None, with_quantities: bool, limits:
             parts.metadata,
             with_quantities=with_quantities,
             sections=sections,
+            title=parts.title,
         )
     except ExtractError:
         raise  # a time limit, not a defect of the tables

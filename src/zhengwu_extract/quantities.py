@@ -1833,7 +1833,7 @@ _ISO_MONTH = re.compile(r"(\d{4})-(\d{2})")
 _YEAR_DIGITS = re.compile(_Y)  # a time naming its year, not 当前 or 今年
 # 2022年,在区委、区政府…: the year a body opens with
 _OPENING_YEAR = re.compile(rf"\s{{0,4}}(?:【[^】]{{1,12}}】\s{{0,4}})?({_Y})\s?年(?:以来|度)?[,，]")
-_STATISTICS_TITLE = re.compile(r"统计公报|统计快报|统计月报|统计年鉴|统计资料|主要指标")
+_STATISTICS_TITLE = re.compile(r"统计公报|统计快报|统计月报|统计季报|统计年鉴|统计资料|主要指标")
 _RULES_TITLE = re.compile(r"办法|细则|规定|条例|规则|通知|通告|公告|意见|方案|须知|指南|标准")
 _REPORT_TITLE = re.compile(r"报告|公报|总结|年鉴|统计|决算|预算")
 
