@@ -959,6 +959,12 @@ CORPUS: list[Any] = [
         None,
         [(5000, "对", "结婚登记", None, None), (1200, "对", "离婚登记", None, None), (3, "个", "贫困县", None, None)],
     ),
+    # pages_bishan_gov_cn_district_final_accounts_2017: 合计 before a budget word does not cut the name
+    (
+        "一般公共预算支出合计预算为80.71亿元,义务教育阶段共有学生1200人。",
+        None,
+        [(80.71, "亿元", "一般公共预算支出合计预算", None, None), (1200, "人", "学生", None, None)],
+    ),
     # pages_youyang_gov_cn_q1_economy_2025: the 1 of a ratio to one is no figure
     (
         "城乡居民收入比由上年同期的2.05:1下降为2.02:1。",

@@ -885,8 +885,8 @@ def _clean_phrase(raw: str, timed: bool = False) -> _Phrase:
     verb_before = _VERB_END.at_end(seg) is not None or seg[-1:] in lex.VERB_FINAL_CHARS
     if ("有" in seg or "计" in seg) and not seg.startswith("每"):  # not 每千人拥有病床
         have = max((m.end() for m in _HAVE.finditer(seg)), default=-1)
-        if have >= 0 and len(seg) - have >= 2:
-            seg = seg[have:]  # 义务教育阶段共有学生 → 学生
+        if have >= 0 and len(seg) - have >= 2 and not _BASE_NOUN.fullmatch(_TRAILING.strip(seg[have:])):
+            seg = seg[have:]  # 义务教育阶段共有学生 → 学生; not 支出合计预算 → 预算
     if "应" in seg or "须" in seg:
         modal = max((m.end() for m in _MODAL.finditer(seg)), default=-1)
         if modal >= 0 and len(seg) - modal >= 2:
