@@ -468,7 +468,7 @@ def _find_hits(text: str, folded: str, times: Sequence[_Time]) -> list[_Hit]:
             continue  # “15分钟高品质生活服务圈”: a programme's name, not an amount
         hits.append(hit)
     if "亿" in folded or "万" in folded:
-        for m in _ROUND_YI.finditer(folded):  # 旅客吞吐量再次破亿, 上亿人, 接种逾万人: one 亿 or 万, roughly
+        for m in _ROUND_SCALE.finditer(folded):  # 旅客吞吐量再次破亿, 上亿人, 接种逾万人: one 亿 or 万, roughly
             bare = m.end() - m.start() == 2
             hit = _Hit(start=m.start() + 1, end=m.end(), value=Decimal(1), unit=m.group()[1:], lead=m.start())
             hit.scale, hit.qualifier = (m.group()[1] if bare else None), m.group()[0]
@@ -477,7 +477,7 @@ def _find_hits(text: str, folded: str, times: Sequence[_Time]) -> list[_Hit]:
     return hits
 
 
-_ROUND_YI = re.compile(
+_ROUND_SCALE = re.compile(
     r"(?<![\d零〇一二两三四五六七八九十百千])[破上超逾近](?:亿|万(?!亿))(?:人次|人|元|家|户|名|个|件)?"
     r"(?![\d零〇一二两三四五六七八九十百千万])"
 )
