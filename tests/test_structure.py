@@ -624,6 +624,51 @@ SMALL = [
     ),
     # a heading stating an amount on its own line stays a heading
     ("1.地区生产总值增长8%\n全年实现地区生产总值1234亿元。", [(1, "1.", "地区生产总值增长8%")], []),
+    # the group rows of a piped table (a line ending in a bar near a row of cells) are rows, not headings
+    # (mzj_sz civil affairs 2020q2)
+    (
+        "指 标 | 单 位 | 数 量 |\n一、民政事业费累计支出 | 万元 | 98,644.9 |\n二、行政区划 |\n|\n|\n街道 | 个 | 74 |\n"
+        "三、民政机构和设施 |\n|\n|\n(一)提供住宿的民政机构 | 个 | 42 |\n养老机构 | 个 | 34 |",
+        [],
+        [],
+    ),
+    # … a heading line ending in a bar with no row of cells near it stays a heading
+    (
+        "一、行政区划 |\n全市共有街道74个。\n二、社会救助 |\n城市低保人数3235人。",
+        [(1, "一、", "行政区划 |"), (1, "二、", "社会救助 |")],
+        [],
+    ),
+    # an article's short heading after spaces on its line is its heading; its text is not (yongde awards 2015)
+    (
+        "第一条   为充分调动投资商以商招商和民间群众对外招商的积极性,特制定本办法。\n第二条   奖励对象\n"
+        "为我县引进省内外企业或外商投资项目、资金的企业、民间组织或非财政供养人员(以下简称引资人)。\n"
+        "第三条   奖励条件、标准\n引资人受奖励应符合下列条件之一:\n第四条 本办法由县招商合作局负责解释和组织实施\n",
+        [(1, "第一条", ""), (1, "第二条", "奖励对象"), (1, "第三条", "奖励条件、标准"), (1, "第四条", "")],
+        [],
+    ),
+    # clauses numbered (一)(二) in a document whose (一)(二) lines are sentences of amounts are items too
+    # (yongde awards 2015: 第三条's clauses state amounts, 第四条's are clauses ending in a semicolon)
+    (
+        "第三条   奖励条件、标准\n"
+        "(一)符合国家产业政策、在我县注册登记企业年内实现地方公共财政预算收入达人民币50万元的,给予奖励人民币2万元,"
+        "每增加地方公共财政预算收入人民币50万元,加奖人民币2万元;\n"
+        "(二)企业当年完成固定资产投资2000万元人民币的,给予奖励人民币2万元,每增加固定资产投资2000万元人民币,加奖人民币2万元;\n"
+        "第四条   申报程序\n(一)凡符合奖励办法第三条之一的即可向县招商合作局申报,并填写申请表;\n(二)",
+        [(1, "第三条", "奖励条件、标准"), (1, "第四条", "申报程序")],
+        ["第三条奖励条件、标准 at offset 0 does not start its numbering at 1"],
+    ),
+    # … but without such sentences of amounts, clauses ending in a semicolon stay sections (as the keys list them)
+    (
+        "第十三条 行政机关收到申请的时间,按照下列规定确定:\n"
+        "(一)申请人当面提交政府信息公开申请的，以提交之日为收到申请之日；\n"
+        "(二)申请人以邮寄方式提交申请的，以行政机关签收之日为收到申请之日。\n",
+        [
+            (1, "第十三条", ""),
+            (2, "(一)", "申请人当面提交政府信息公开申请的，以提交之日为收到申请之日"),
+            (2, "(二)", "申请人以邮寄方式提交申请的，以行政机关签收之日为收到申请之日"),
+        ],
+        ["第十三条 at offset 0 does not start its numbering at 1"],
+    ),
 ]
 
 

@@ -401,6 +401,8 @@ def test_text_date_resolves_this_year(path: Path, year: int, anchor: str) -> Non
         ),
         # …计算。 一、综 合 综合实力显著增强。: a heading spaced out character by character
         (TEXT / "pages_shangyu_gov_cn_2013_stats_communique.excerpt.txt", [(1, "一、", "综合"), (1, "二、", "农业")]),
+        # a piped statistics table: its group rows 二、行政区划 | are rows, not headings
+        (TEXT / "pages_mzj_sz_gov_cn_shenzhen_civil_affairs_2020q2.excerpt.txt", []),
     ],
     ids=lambda v: str(v).split("/")[-1][:30],
 )
@@ -508,8 +510,42 @@ def test_title_qualifier_and_cover_notice(text: str, title: str | None, body_sta
             None,
             {"publisher": None, "publish_date": None},
         ),
+        # two-character labels padded to the width of longer ones, with empty values (yishui gaozhuang 2021)
+        (
+            "高庄镇2021年政府工作报告\n\n"
+            "索  引  号: yishuigzz2441108/2021-0000032 主  题  词: 公开方式: 主动公开\n"
+            "文       号: 发布机构: 沂水县高庄镇 发布日期: 2021-03-06\n"
+            "浏览次数: 有  效  性: 成文日期: 2021-03-06\n"
+            "标       题: 高庄镇2021年政府工作报告\n\n“十三五”时期经济社会发展回顾\n",
+            "高庄镇2021年政府工作报告",
+            {"doc_no": None, "publisher": "沂水县高庄镇", "publish_date": "2021-03-06", "written_date": "2021-03-06"},
+        ),
+        # a document number alone over the title of the notice opening the body (yongde awards 2015)
+        (
+            "永德县以商招商、民间招商奖励办法\n\n\n\n"
+            "来源: 作者:系统管理员 时间:2018年07月30日 17:59 点击率:打印 】【 关闭\n\n  \n\n  办发〔2015〕6号\n\n"
+            "  中共永德县委办公室  永德县人民政府办公室关于印发《永德县以商招商、民间招商奖励办法》的通知\n\n"
+            "各乡(镇)党委、政府,县委各部门,县级国家机关、各人民团体、各企事业单位:\n",
+            "永德县以商招商、民间招商奖励办法",
+            {"doc_no": "办发〔2015〕6号", "publish_date": "2018-07-30"},
+        ),
+        # an aggregator's year tag after the title repeats its year (tjgb.hongheiku.com yunhe 2022)
+        (
+            "2022年云和县国民经济和社会发展统计公报 2022\n\n选择区域:>>\n\n"
+            "2022年是极不平凡的一年,我县经济运行承压严重。\n\n一、综合\n",
+            "2022年云和县国民经济和社会发展统计公报",
+            {"publish_date": None},
+        ),
     ],
-    ids=["source-date-counter", "empty-counter", "title-date", "speaker-line"],
+    ids=[
+        "source-date-counter",
+        "empty-counter",
+        "title-date",
+        "speaker-line",
+        "padded-labels",
+        "doc-no-line",
+        "year-tag",
+    ],
 )
 def test_header_fields_run_together_and_title_lines(text: str, title: str | None, fields: dict[str, Any]) -> None:
     doc = zx.parse(text, "page.txt", quantities=False)

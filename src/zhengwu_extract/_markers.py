@@ -85,6 +85,10 @@ HEADING_LINE_MAX = 40
 HEADING_MAX = 100  # a run-in heading with no sentence end is cut here
 HEADING_ENDERS = frozenset("。：:；;？！?!")
 CLAUSE_COMMAS = frozenset("，,")  # where an overlong run-in heading is cut
+# A marker line that is one clause with a comma in it, ending in a semicolon (（一）凡符合…申报,并填写申请表;),
+# is a clause of an enumerated sentence, not a heading, in a document where its marker style has numbered
+# sentences of amounts (FIGURES_IN_ITEM); elsewhere such clauses are listed as sections.
+LIST_CLAUSE_ENDS = frozenset("；;")
 # A marker sentence longer than HEADING_LINE_MAX that states this many amounts is an item of data,
 # not a heading: 1)税收收入112446万元,完成年初预算207380万元的54.22%,…,下降15.58%,主要是…减收.
 # An amount is a number before a unit, also with a space between them (2132.7 万元).
@@ -114,9 +118,19 @@ CELL_PUNCT = re.compile("[。：:；;！？!?，,、]")
 ROW_HEAD_PUNCT = re.compile("[。；;！？!?，,]")  # a table row's heading cell is a label: no clause in it
 # A heading spaced out character by character (农 业, 综 合) before a space and its paragraph.
 SPACED_HEADING = re.compile(f"[{_CJK}](?:{_SP}[{_CJK}]){{1,4}}(?={_SP}|$)")
+# A piped table (`指 标 | 单 位 | 数 量 |`) writes its group rows with one closing bar (`二、行政区划 |`):
+# a marker line ending in a bar, with a row of two or more cells at most this many lines away (through
+# lines that also end in a bar), is a table row, not a heading.
+BARS = "|｜"
+PIPE_ROW_GAP = 8
 MIN_ROW_HEADING = 4  # a table row's heading cell is at least this long (a spaced title 农 业 is not a row)
 ROW_NUMBER = re.compile(f"{_SP}[{_DIG}]")  # a figure in a later cell: a numbered table row, not a heading
 CJK_SPACE = re.compile(rf"(?<=[{_CJK}]){_SP}{{1,8}}(?=[{_CJK}])")  # 总  则 → 总则
+
+# An article's own short heading on its line after a space (第二条   奖励对象): kept when no longer than
+# this and without punctuation; an article that runs on into its text has no heading.
+ARTICLE_HEADING_MAX = 10
+ARTICLE_HEADING_PUNCT = re.compile("[。：:；;！？!?，,（）()《》“”]")
 
 # 目录 line that opens a table of contents repeating the headings before the body.
 TOC_LINE = re.compile(rf"{_SP}{{0,8}}(?:\#{{1,6}}{_SP}{{0,4}})?目{_SP}{{0,6}}录{_SP}{{0,4}}")

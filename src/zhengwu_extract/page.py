@@ -49,9 +49,14 @@ _LABEL_JUNK = re.compile(r"[\s\u3000\[\]［］【】〔〕:：•·●◆■□�
 _ALL_LABELS = sorted({*LABELS, *EXTRA_LABELS}, key=len, reverse=True)
 
 
+# Spaces allowed between a label's characters: a header aligns a two-character label with longer ones
+# by padding it (文       号: under 发布机构:).
+_LABEL_PAD = 8
+
+
 def _spaced(label: str) -> str:
     """A label pattern that allows spaces and U+3000 between its characters (索 引 号, 文　　号)."""
-    return r"[ \u3000]{0,4}".join(re.escape(ch) for ch in label)
+    return rf"[ \u3000]{{0,{_LABEL_PAD}}}".join(re.escape(ch) for ch in label)
 
 
 _LABEL_ALT = "|".join(_spaced(label) for label in _ALL_LABELS)
@@ -85,12 +90,14 @@ _AMOUNT = re.compile(r"\d(?:[.．]?\d){0,12}\s{0,2}(?:[%％‰]|[万亿千百]?�
 _CELL_SPLIT = re.compile(r"[|｜]")
 # A line that is only a label (Shaanxi bullet lists put the value on the next line).
 _LONE_LABEL = re.compile(rf"^[\s•·●\-*]{{0,4}}(?P<l>{_LABEL_ALT})[ \u3000]{{0,3}}[:：]?\s{{0,3}}$")
-# The longest line _LONE_LABEL can match: 4 bullets, a label (5L - 4), 3 spaces, a colon, 3 spaces
+# The longest label of L characters with up to _LABEL_PAD spaces between them.
+_SPACED_MAX = (_LABEL_PAD + 1) * max(len(label) for label in _ALL_LABELS) - _LABEL_PAD
+# The longest line _LONE_LABEL can match: 4 bullets, a spaced label, 3 spaces, a colon, 3 spaces
 # and a line feed (its `$` also matches before a final \n).
-_LONE_LABEL_MAX = 5 * max(len(label) for label in _ALL_LABELS) + 8
-# The longest text _TEXT_LABEL can match: a label of L characters with up to 4 spaces between them
-# (5L - 4), in brackets with 3 spaces each side or followed by 3 spaces and a colon (+ 8).
-_LABEL_MATCH_MAX = 5 * max(len(label) for label in _ALL_LABELS) + 4
+_LONE_LABEL_MAX = _SPACED_MAX + 12
+# The longest text _TEXT_LABEL can match: a spaced label in brackets with 3 spaces each side or
+# followed by 3 spaces and a colon (+ 8).
+_LABEL_MATCH_MAX = _SPACED_MAX + 8
 # A header pair starts at most this far into its line.
 _LABEL_START_MAX = 4
 
@@ -416,6 +423,7 @@ def clean_title(title: str | None) -> str | None:
     title = re.sub(r"\s+", " ", title).strip(_CELL_TRIM)
     title = _REPRINT.sub("", title).strip()
     title = _OCCASION.sub("", title).strip()
+    title = _drop_year_tag(title)
     while True:
         match = _TITLE_SUFFIX.search(title)
         if not match or match.start() < 6:
@@ -425,6 +433,15 @@ def clean_title(title: str | None) -> str | None:
             break
         title = title[: match.start()].rstrip()
     return title or None
+
+
+def _drop_year_tag(title: str) -> str:
+    """A title without a bare year after a space that repeats a year it already names: an aggregator's
+    tag (2022年云和县国民经济和社会发展统计公报 2022)."""
+    head, space, tail = title.rpartition(" ")
+    if space and len(tail) == 4 and tail.isascii() and tail.isdigit() and tail[:2] in ("19", "20") and tail in head:
+        return head.rstrip()
+    return title
 
 
 # --- body -----------------------------------------------------------------------------------
@@ -784,6 +801,10 @@ def read_text_page(text: str) -> PageParts:
             start += 1
     if text_date is None:  # ——2019年9月2日在…人民代表 / 大会…会议上 opening the body, also wrapped
         text_date = _occasion_date(lines, start)
+    if metadata.doc_no is None:  # 办发〔2015〕6号 alone over a notice's title opening the body
+        found_no = _opening_doc_no(lines, start)
+        if found_no:
+            metadata = metadata.model_copy(update={"doc_no": found_no, "doc_no_parts": parse_doc_no(found_no)})
     metadata, title = date_from_title(metadata, title)
     metadata = doc_no_from_title(metadata, title)
     return build_page(above + lines[start:], title=title, metadata=metadata, warnings=warnings, text_date=text_date)
@@ -812,6 +833,23 @@ def _occasion_date(lines: Sequence[str], start: int) -> str | None:
         len(filled) > 1 and len(lines[filled[1]]) <= 80 and _OCCASION_END.search(lines[filled[1]].strip())
     )
     return parse_date(match["d"])[0] if ends else None
+
+
+_OPENING_LINES = 3  # lines at the top of a body where a document number alone on its line is the 文号
+
+
+def _opening_doc_no(lines: Sequence[str], start: int) -> str | None:
+    """A document number alone on one of the first lines of the body (办发〔2015〕6号 over the title of
+    the notice it numbers), before any line of text; None when there is none."""
+    filled = [i for i in range(start, min(len(lines), start + 10)) if lines[i].strip() and not is_boilerplate(lines[i])]
+    for i in filled[:_OPENING_LINES]:
+        line = lines[i].strip()
+        found = _DOC_NO_LINE.match(line) if len(line) <= 40 else None
+        if found:
+            return found.group()
+        if _opens_body(line):
+            break
+    return None
 
 
 def _plain_lines(text: str) -> list[str]:

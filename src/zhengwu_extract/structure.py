@@ -14,7 +14,10 @@ from functools import lru_cache
 
 from ._markers import (
     AMOUNTS_AFTER,
+    ARTICLE_HEADING_MAX,
+    ARTICLE_HEADING_PUNCT,
     ASIDE,
+    BARS,
     CELL_GAP,
     CELL_PUNCT,
     CIRCLED,
@@ -38,6 +41,7 @@ from ._markers import (
     JOINED_LINE_MIN,
     LABEL_LINE_MAX,
     LENIENT_STYLES,
+    LIST_CLAUSE_ENDS,
     MARKER,
     MAX_SKIP,
     MAX_WARNINGS,
@@ -47,6 +51,7 @@ from ._markers import (
     ORDINAL_STYLES,
     PAREN_DIGITS,
     PAREN_IDEOGRAPHS,
+    PIPE_ROW_GAP,
     RANKS,
     ROW_HEAD_PUNCT,
     ROW_NUMBER,
@@ -77,6 +82,9 @@ class _Mark:
     path: tuple[int, ...]
     heading: str
     heading_line: bool  # the heading is the whole line (not run into a paragraph)
+    # "amounts": a long sentence of amounts, "clause": a clause with a comma ending in a semicolon;
+    # either is an item of text in a list, never placed ("" for a heading)
+    item: str = ""
 
 
 @dataclass
@@ -139,6 +147,7 @@ class _Builder:
         self.notes = False  # after a 注： line numbered notes follow, not headings
         self.first_key = ""  # the first heading line, to spot a table of contents that repeats it
         self.text_seen = False  # a line of text has come since the first heading
+        self.item_styles: set[str] = set()  # styles seen numbering sentences of amounts
         self.warnings: list[str] = []
         self.unsaid = 0  # warnings beyond MAX_WARNINGS
 
@@ -173,6 +182,8 @@ class _Builder:
         m = MARKER.match(body, pos, eol)
         if m is not None and pos >= 2 and body[pos - 2] in "(（":
             m = None  # a wrapped line: "…其中:(" then "1)校舍建设项目56个"
+        if m is not None and _piped_row(body, pos, eol):
+            m = None  # 二、行政区划 | in a piped table is a group row
         if m is None and self.notes and body[pos:eol].strip():
             self.notes = False  # a plain paragraph ends the list of notes
         if m is not None and self.nodes and not self.text_seen:
@@ -198,7 +209,13 @@ class _Builder:
             self.roots, self.nodes, self.stack, self.last = [], [], [], {}
 
     def place(self, mark: _Mark) -> None:
-        """Put a heading on the stack if its number follows its siblings; else leave it as text."""
+        """Put a heading on the stack if its number follows its siblings; else leave it as text.
+        A style whose lines were sentences of amounts numbers clauses in this document: its later
+        clause lines are items too ((一)…2万元…; under 第三条, then (一)凡符合…申报,并填写申请表; under 第四条)."""
+        if mark.item == "amounts":
+            self.item_styles.add(mark.style)
+        if mark.item == "amounts" or (mark.item == "clause" and mark.style in self.item_styles):
+            return
         if self.notes and mark.style not in LENIENT_STYLES and not self._continues_open(mark):
             return  # notes are numbered 1. / （1）; a 一、 or 第X章 heading is never a note
         decimal = mark.style.startswith("dec") and len(mark.path) > 1
@@ -337,6 +354,47 @@ def _eol(body: str, pos: int) -> int:
     return len(body) if eol < 0 else eol
 
 
+def _piped_row(body: str, pos: int, eol: int) -> bool:
+    """The line ends in a bar and a row of two or more cells stands at most PIPE_ROW_GAP lines above or
+    below it, with only lines ending in a bar between: a row of a piped table (`二、行政区划 |` over `|` and
+    `街道 | 个 | 74 |`), not a heading. Looks at a bounded number of lines either way."""
+    end = eol
+    while end > pos and body[end - 1] in _TRAILING:
+        end -= 1
+    if end == pos or body[end - 1] not in BARS:
+        return False
+    after = eol  # end of the last line looked at below
+    for _ in range(PIPE_ROW_GAP):
+        if after >= len(body):
+            break
+        nxt = _eol(body, after + 1)
+        kind = _bar_line(body, after + 1, nxt)
+        if kind != 1:
+            if kind == 2:
+                return True
+            break
+        after = nxt
+    before = pos  # start of the last line looked at above
+    for _ in range(PIPE_ROW_GAP):
+        if before <= 0:
+            break
+        start = body.rfind("\n", 0, before - 1) + 1
+        kind = _bar_line(body, start, before - 1)
+        if kind != 1:
+            return kind == 2
+        before = start
+    return False
+
+
+def _bar_line(body: str, start: int, end: int) -> int:
+    """2 for a row of two or more cells (two bars or more), 1 for another line that ends in a bar
+    (a group row or an empty row), 0 for any other line."""
+    line = body[start:end].rstrip(_TRAILING)
+    if sum(line.count(bar) for bar in BARS) >= 2:
+        return 2
+    return 1 if line and line[-1] in BARS else 0
+
+
 def _joined_cuts(body: str, pos: int, eol: int) -> list[int]:
     """Where a long line is cut because a scrape joined a heading to the text before it with a space:
     after a sentence end and a space, at a marker whose first cell is a short heading followed by a
@@ -426,11 +484,33 @@ def _read_mark(body: str, m: re.Match[str], eol: int, in_row: bool = False) -> _
             return None  # a numbered paragraph opening with its item and amount: 1.财政拨款收入364.6552万元,为…
         if _figures(heading) and not _figures(clause) and AMOUNTS_AFTER.match(rest, cut):
             heading = clause  # a run-in heading before a sentence of amounts: (一)收入预算,2018年年初预算数…万元
+    item = ""
     if _unaside_len(heading) > HEADING_LINE_MAX and _figures(heading) >= FIGURES_IN_ITEM:
-        return None  # a long sentence of amounts is an item of text, not a heading
-    if style == "条":
-        heading = ""  # an article's text is the section text
-    return _Mark(start, style, marker, number, path, heading, heading_line)
+        item = "amounts"  # a long sentence of amounts is an item of text, not a heading
+    elif style not in ORDINAL_STYLES and line[-1:] in LIST_CLAUSE_ENDS and _has_comma(heading):
+        item = "clause"  # (一)凡符合…申报,并填写申请表;
+    if style == "条":  # an article's text is the section text; only a short heading of its own is kept
+        heading = heading if _article_heading(body, marker_end, line, rest) else ""
+    return _Mark(start, style, marker, number, path, heading, heading_line, item)
+
+
+def _article_heading(body: str, marker_end: int, line: str, rest: str) -> bool:
+    """Whether an article's line holds its own heading: after a space, the whole rest of the line,
+    short and without punctuation (第二条   奖励对象, 第三条 奖励条件、标准); not the opening of its text
+    (第一条 为充分调动…，特制定本办法。)."""
+    return (
+        marker_end < len(body)
+        and body[marker_end] in _TRAILING
+        and bool(rest)
+        and rest == line
+        and len(rest) <= ARTICLE_HEADING_MAX
+        and ARTICLE_HEADING_PUNCT.search(rest) is None
+    )
+
+
+def _has_comma(text: str) -> bool:
+    """The text holds a comma (，or ,): a clause with parts, not a heading's label."""
+    return any(comma in text for comma in CLAUSE_COMMAS)
 
 
 def _clause_end(rest: str) -> int:
