@@ -965,6 +965,22 @@ CORPUS: list[Any] = [
         None,
         [(80.71, "亿元", "一般公共预算支出合计预算", None, None), (1200, "人", "学生", None, None)],
     ),
+    # pages_wei_gov_cn_county_air_quality_jul_2020 (a PDF-like text spacing its figures): a count after a
+    # space, μg/m3 with a plain 3, a spaced day of the month is no duration; pages_web_xiaze_org_miyun…: 项次;
+    # pages_czj_changde…: 负增长 is a change of the thing before
+    (
+        "1 月 1 日至 7 月 27 日,年均浓度为 58μg/m3,全市 20 个区县排名第 4。参加全国比赛5项次。"
+        "上划中央收入完成37.78亿元,减少0.46亿元,负增长1.21%。",
+        None,
+        [
+            (58, "μg/m3", "年均浓度", None, None),
+            (20, "个", "区县", None, None),
+            (5, "项次", "参加全国比赛", None, None),
+            (37.78, "亿元", "上划中央收入", None, None),
+            (0.46, "亿元", "上划中央收入减少", None, None),
+            (1.21, "%", "上划中央收入负增长", None, None),
+        ],
+    ),
     # pages_youyang_gov_cn_q1_economy_2025: the 1 of a ratio to one is no figure
     (
         "城乡居民收入比由上年同期的2.05:1下降为2.02:1。",

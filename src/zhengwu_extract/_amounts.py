@@ -281,7 +281,7 @@ def _hit_from_match(text: str, folded: str, m: re.Match[str]) -> _Hit | None:
         elif base == "日" and len(num) >= 5 and num[:2] in ("19", "20"):
             return None  # 2021122日在…会议上: a date whose 年 and 月 were lost
         elif base == "日" and (
-            folded[start - 1 : start] in ("月", "每", "第", "当", "次", "本", "同", "前")
+            folded[max(0, start - 3) : start].rstrip(" \u3000")[-1:] in ("月", "每", "第", "当", "次", "本", "同", "前")
             or per
             or _DAY_RANGE.search(folded, max(0, start - 8), start)
         ):
@@ -292,8 +292,9 @@ def _hit_from_match(text: str, folded: str, m: re.Match[str]) -> _Hit | None:
             end = m.end("scale") if not base else (m.end("per") if per and not whole else unit_end)
     if gap and base and len(base) == 1 and _UNITS.get(base, ("",))[0] == "count" and "." in num:
         return None  # 7.2 本预案: an outline number before a word, not 7.2 of something
-    if gap and unit and len(unit) == 1 and _CJK.match(folded[end : end + 1]):
+    if gap and unit and len(unit) == 1 and len(num) >= 5 and _CJK.match(folded[end : end + 1]):
         return None  # 600371 万向德农, 000869 张裕A: a code, then a name beginning with a unit's character
+        # (全市 20 个区县, as a PDF spaces it, is 20 个)
     if len(num) > 1 and num[0] == "0" and num[1].isdigit():
         return None  # 002100: a code (stock, post, area code), not an amount
     if start == 0 and _OUTLINE.match(folded):
@@ -320,7 +321,7 @@ def _hit_from_match(text: str, folded: str, m: re.Match[str]) -> _Hit | None:
 
 
 _ORDINAL_LIST = re.compile(r"第\d{1,3}(?:[、,，]\d{1,3}){0,6}[、,，]$")
-_DAY_RANGE = re.compile(r"月\d{1,2}[日号]?[至到、\-—~～]$")  # 2月4日至10日
+_DAY_RANGE = re.compile(r"月 ?\d{1,2} ?[日号]? ?[至到、\-—~～] ?$")  # 2月4日至10日, 7 月 1 日至 7 月 27 日
 
 _MIXED = re.compile(r"([1-9一二两三四五六七八九])千(多|余)?(万)?")
 
