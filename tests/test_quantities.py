@@ -981,6 +981,13 @@ CORPUS: list[Any] = [
             (1.21, "%", "上划中央收入负增长", None, None),
         ],
     ),
+    # pages_liulin_gov_cn_ecommerce_reward_measures_interpretation: 单 counts orders; a bound written again in
+    # a (含…) bracket before 以上 is one figure, 以上 its qualifier
+    (
+        "月均交易量达100单以上。网络零售额在500万元(含500万)以上的,给予奖励。",
+        None,
+        [(100, "单", "月均交易量", None, None), (500, "万元", "网络零售额", None, None)],
+    ),
     # pages_youyang_gov_cn_q1_economy_2025: the 1 of a ratio to one is no figure
     (
         "城乡居民收入比由上年同期的2.05:1下降为2.02:1。",
@@ -1059,6 +1066,7 @@ def test_not_quantities(text: str) -> None:
         ("减免作业本费共计约440万元", 440, True, "约"),
         ("目前有在校生学生4100多人", 4100, True, "多"),
         ("城镇新增就业1100万人以上", 1100, True, "以上"),
+        ("网络零售额在500万元(含500万)以上的", 500, True, "以上"),  # the bound again in brackets, then 以上
         ("满意度达到90%左右", 90, True, "左右"),
         ("对世界经济增长贡献率超过30%", 30, True, "超过"),
         ("培养不少于3500名基层医生", 3500, False, "不少于"),  # a floor, stated exactly

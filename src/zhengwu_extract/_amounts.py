@@ -207,7 +207,14 @@ def _find_hits(text: str, folded: str, times: Sequence[_Time]) -> list[_Hit]:
             hit.scale, hit.qualifier = (m.group()[1] if bare else None), m.group()[0]
             hits.append(hit)
     hits.sort(key=lambda h: h.start)
+    if "含" in folded:  # 500万元(含500万)以上: the bracket repeats the bound, it is no second figure
+        hits = [h for i, h in enumerate(hits) if not (i and _repeats_bound(folded, hits[i - 1], h))]
     return hits
+
+
+def _repeats_bound(text: str, prev: _Hit, hit: _Hit) -> bool:
+    """Whether `hit` restates `prev` inside a (含…) bracket right after it (500万元(含500万元))."""
+    return prev.value == hit.value and text[prev.end : hit.start].strip() in ("(含", "（含")
 
 
 _ROUND_SCALE = re.compile(
@@ -313,6 +320,9 @@ def _hit_from_match(text: str, folded: str, m: re.Match[str]) -> _Hit | None:
             base, unit, end = tail.group(), scale + tail.group(), tail.end()  # 1万6千多户
     hit = _Hit(start=start, end=end, value=dec, unit=unit, scale=scale if not base else None, lead=start)
     hit.qualifier = q1 or q2 or (q3 if unit is not None else None)
+    if hit.qualifier is None and unit is not None and folded[end : end + 1] in ("(", "（"):
+        inclusive = _INCLUSIVE_BOUND.match(folded, end)  # 500万元(含500万)以上: the bound, then 以上
+        hit.qualifier = inclusive.group(1) if inclusive else None
     if gap and unit:
         hit.warnings.append(f"space inside an amount repaired: {text[start:end]!r}")
     if pre_word and pre:
@@ -321,6 +331,7 @@ def _hit_from_match(text: str, folded: str, m: re.Match[str]) -> _Hit | None:
 
 
 _ORDINAL_LIST = re.compile(r"第\d{1,3}(?:[、,，]\d{1,3}){0,6}[、,，]$")
+_INCLUSIVE_BOUND = re.compile(r"[(（]含[^()（）]{0,12}[)）](以上|以下|以内)")
 _DAY_RANGE = re.compile(r"月 ?\d{1,2} ?[日号]? ?[至到、\-—~～] ?$")  # 2月4日至10日, 7 月 1 日至 7 月 27 日
 
 _MIXED = re.compile(r"([1-9一二两三四五六七八九])千(多|余)?(万)?")
