@@ -228,10 +228,8 @@ def _package_patterns() -> list[tuple[str, object]]:
     import pkgutil
     import re as re_module
 
-    import regex
-
     def walk(value: object, depth: int = 0) -> Iterator[tuple[str, object]]:
-        if isinstance(value, (re_module.Pattern, regex.Pattern)):
+        if isinstance(value, re_module.Pattern):  # the package uses the standard re module only
             yield "", value
         elif depth < 3 and isinstance(value, dict):
             for key, item in value.items():
