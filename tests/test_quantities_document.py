@@ -88,6 +88,21 @@ def test_the_year_a_body_opens_with_holds_for_its_sections() -> None:
     assert [(q.raw, q.year) for q in records] == [("24户", 2022), ("77人", 2022)]
 
 
+@pytest.mark.parametrize(
+    ("opening", "year"),
+    [
+        ("今年以来,全县坚持稳中求进工作总基调,紧扣2025年重点工作目标,扎实推动高质量发展。", 2025),
+        ("今年以来,全县对标2024年和2025年两年目标,扎实推动高质量发展。", None),  # two years: none is told
+        ("全县紧扣2025年重点工作目标,扎实推动高质量发展。", None),  # no 今年: the year may be a target
+    ],
+)
+def test_an_undated_page_takes_the_year_its_opening_speaks_of(opening: str, year: int | None) -> None:
+    # pages_jiaxian_gov_cn_q1_economy_2025: undated; 今年以来 … 2025年 in the opening paragraph
+    body = opening + "\n一、1-3月份主要经济指标完成情况。\n全县地区生产总值总量为52.22亿元,同比增长4.0%。"
+    records, _ = document_quantities(body, [], Metadata())
+    assert [(q.raw, q.year) for q in records] == [("52.22亿元", year), ("4.0%", year)]
+
+
 @pytest.mark.parametrize(("written", "year"), [("2021-03-06", 2020), ("2019-03-06", None)])
 def test_a_year_reached_in_a_review_carries(written: str, year: int | None) -> None:
     # pages_yishui_gov_cn_gaozhuang_town_gov_work_report_2021: 到2020年底 in a report of 2021 is a point

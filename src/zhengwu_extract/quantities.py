@@ -787,6 +787,8 @@ def _text_quantities(text: str, state: _State, section_of: _SectionIndex | None)
 
 _FULL_DATE = re.compile(r"((?:19|20)\d{2})\s?年\s?(\d{1,2})\s?月\s?\d{1,2}\s?日")
 _ISO_MONTH = re.compile(r"(\d{4})-(\d{2})")
+_YEAR_IN_TEXT = re.compile(rf"(?<!\d)({_Y})\s?年")
+_OPENING_MAX = 400  # the opening paragraph read for the year it names
 _YEAR_DIGITS = re.compile(_Y)  # a time naming its year, not 当前 or 今年
 # 2022年,在区委、区政府…: the year a body opens with
 _OPENING_YEAR = re.compile(rf"\s{{0,4}}(?:【[^】]{{1,12}}】\s{{0,4}})?({_Y})\s?年(?:以来|度)?[,，]")
@@ -797,13 +799,18 @@ _REPORT_TITLE = re.compile(r"报告|公报|总结|年鉴|统计|决算|预算")
 
 def _doc_date(metadata: Metadata, body: str, text_date: str | None = None) -> tuple[int | None, int | None]:
     """Year and month of writing (成文日期), else of the date the text gives itself, else of
-    publication, else of a full date heading or closing the body."""
+    publication, else of a full date heading or closing the body, else the one year an opening
+    paragraph speaking of 今年 names (今年以来,…紧扣2025年重点工作目标: an undated report of 2025)."""
     for date in (metadata.written_date, text_date, metadata.publish_date):
         if date and date[:4].isdigit():
             iso = _ISO_MONTH.match(date)
             return int(date[:4]), int(iso.group(2)) if iso else None
     m = _FULL_DATE.search(fold_digits(body[:300])) or _FULL_DATE.search(fold_digits(body[-200:]))
-    return (int(m.group(1)), int(m.group(2))) if m else (None, None)
+    if m:
+        return int(m.group(1)), int(m.group(2))
+    opening = fold_digits(body[:_OPENING_MAX].partition("\n")[0])
+    years = set(_YEAR_IN_TEXT.findall(opening)) if "今年" in opening else set()
+    return (int(years.pop()), None) if len(years) == 1 else (None, None)
 
 
 def document_quantities(
