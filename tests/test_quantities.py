@@ -988,6 +988,21 @@ CORPUS: list[Any] = [
         None,
         [(100, "单", "月均交易量", None, None), (500, "万元", "网络零售额", None, None)],
     ),
+    # pages_czj_longyan_gov_cn_final_accounts_2019_and_2020h1: 完成调整预算数的103.2% is the rate of completion
+    # of the thing named before, and no subject of the change after it; pages_gz_gov_cn_haizhu…, pages_longyou…:
+    # 通过 (a channel) and 具体包括 open no name
+    (
+        "地方一般公共预算收入155.6亿元,完成调整预算数的103.2%,同比增长2.9%。"
+        "通过政务微博公开信息1807条,具体包括镇政府信息公开年报1条。",
+        None,
+        [
+            (155.6, "亿元", "地方一般公共预算收入", None, None),
+            (103.2, "%", "地方一般公共预算收入完成调整预算数", None, None),
+            (2.9, "%", "地方一般公共预算收入增长", None, None),
+            (1807, "条", "公开信息", None, None),
+            (1, "条", "信息公开年报", None, None),
+        ],
+    ),
     # pages_youyang_gov_cn_q1_economy_2025: the 1 of a ratio to one is no figure
     (
         "城乡居民收入比由上年同期的2.05:1下降为2.02:1。",

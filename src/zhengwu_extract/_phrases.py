@@ -65,6 +65,7 @@ _DATE_BITS = re.compile(r"\d{1,2}月份?(?:\d{1,2}[日号])?|\d{1,2}[日号]|[�
 _FOOTNOTE = re.compile(r"\[\d{1,2}\]|［\d{1,2}］")
 
 _MAX_INDICATOR = 14  # a longer phrase before the number is cut after its last verb
+_PLAN_WORDS = ("预算", "预算数", "计划", "任务", "任务数", "目标")  # what a rate of completion is of
 _MAX_AFTER = 14  # the noun after a measure word is read at most this far
 _MAX_CUT_OF = 18  # a longer phrase keeps only what follows its last 的
 _SHORT_BRACKET = 4  # a bracket closing this close is part of the name after a number: 省市（州）共建
@@ -156,6 +157,8 @@ def _clean_phrase(raw: str, timed: bool = False) -> _Phrase:
     elif raw.rstrip().endswith("的") and seg.startswith(("为", "相当于", "是")):
         phrase.share = True  # 收入…，为调整预算的101.2%: a share of the thing named before
         seg = seg.removeprefix("相当于").lstrip("为是")
+    elif raw.rstrip().endswith("的") and seg.startswith("完成") and seg.endswith(_PLAN_WORDS):
+        phrase.share = True  # 收入155.6亿元,完成调整预算数的103.2%: the rate of completion of that thing
     if len(seg) > _MAX_INDICATOR:
         # a cut leaves two characters at least, also before a 、 (解决率、满意率 is not cut to 率、满意率)
         cuts = [
