@@ -1003,6 +1003,22 @@ CORPUS: list[Any] = [
             (1, "条", "信息公开年报", None, None),
         ],
     ),
+    # pages_dztj_dezhou_gov_cn_q1_gdp_analysis: the gaps after a growth rate are that growth's;
+    # pages_jiaxian_gov_cn_q1_economy_2025: a sector that is itself the thing named is no category of it
+    (
+        "全市地区生产总值同比增长10.2%,高于全国2.8个百分点,高于全省1.5个百分点。"
+        "分产业看:第一产业4.41亿元,同比增长1.8%;第二产业19.31亿元,同比增长6.4%。",
+        None,
+        [
+            (10.2, "%", "地区生产总值增长", None, None),
+            (2.8, "个百分点", "地区生产总值增长高于全国", None, None),
+            (1.5, "个百分点", "地区生产总值增长高于全省", None, None),
+            (4.41, "亿元", "第一产业", None, None),
+            (1.8, "%", "第一产业增长", None, None),
+            (19.31, "亿元", "第二产业", None, None),
+            (6.4, "%", "第二产业增长", None, None),
+        ],
+    ),
     # pages_youyang_gov_cn_q1_economy_2025: the 1 of a ratio to one is no figure
     (
         "城乡居民收入比由上年同期的2.05:1下降为2.02:1。",
@@ -1066,6 +1082,7 @@ def test_corpus_sentences(text: str, doc_year: int | None, expected: list[Expect
         "2021年是全区上下践行初心使命、彰显政治担当的重要一年。",
         "限额以上固定资产投资连续10年居主城区首位。",
         "打通群众办事“最后一百米”。",
+        "龙岩市第五届人大常委会二十二次会议文件。",  # a session's ordinal, its 第 left out
         "2021122日在阳谷县第十八届人民代表大会第五次会议上。",
     ],
 )

@@ -285,6 +285,8 @@ def _hit_from_match(text: str, folded: str, m: re.Match[str]) -> _Hit | None:
             return None
         elif base == "分" and re.search(r"[时点]\d{0,2}$", folded[max(0, start - 3) : start]):
             return None  # 9时30分 is a time of day
+        elif base == "次" and folded.startswith(("会议", "全会", "常委会"), m.end("base")):
+            return None  # 人大常委会二十二次会议: a session's ordinal, its 第 left out
         elif base == "日" and len(num) >= 5 and num[:2] in ("19", "20"):
             return None  # 2021122日在…会议上: a date whose 年 and 月 were lost
         elif base == "日" and (

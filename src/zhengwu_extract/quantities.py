@@ -307,6 +307,12 @@ def _read_sentence(
             h.indicator = prev.indicator.removesuffix(prev.change) or None  # 地区生产总值增长12.6%达92.9亿元
         elif phrase.comparison and subject and phrase.text in _RELATIVE:  # 比全省高1.18万元
             h.indicator, h.base_record = subject[0] + phrase.comparison + phrase.text, False
+        elif phrase.change in lex.DIRECTION_WORDS and phrase.text.startswith(phrase.change) and prev and prev.change:
+            # 地区生产总值增长10.2%,高于全国2.8个百分点,高于全省1.5个百分点: the gaps of that growth
+            growth = prev.indicator or ""
+            if prev.change in lex.DIRECTION_WORDS and prev.change in growth:
+                growth = growth[: growth.rfind(prev.change)]
+            h.indicator, h.change, h.base_record = growth + phrase.text, phrase.change, False
         elif phrase.change and phrase.text in _CHANGE_END.words:
             h.change = phrase.change
             h.indicator = (subject[0] if subject else "") + phrase.text
@@ -423,6 +429,8 @@ def _split_categories(
     if opener and not opener.group().strip().startswith("其中"):
         parts = [h for h in hits if h.indicator and h.indicator.startswith(lex.SECTOR_PARTS)]
         parts = [h for h in parts if "增加值" not in (h.indicator or "")]  # 第一产业增加值 is a named indicator
+        # 第一产业4.41亿元, 第一产业增长1.8%: the sector is the thing named, no part of another
+        parts = [h for h in parts if (h.indicator or "").removesuffix(h.change or "") not in lex.SECTOR_PARTS]
         if len({h.indicator[:4] for h in parts if h.indicator}) >= 2:
             for h in parts:
                 if h.indicator:
