@@ -933,3 +933,74 @@ def test_a_parse_gives_table_and_text_records_the_year_of_a_statistics_title() -
     doc = zx.parse_file(TEXT_PAGES / SZ_CIVIL)
     assert {q.year for q in doc.quantities if q.origin == "table"} == {2020}
     assert [(q.value, q.year) for q in doc.quantities if q.origin == "text"] == [(10, 2020), (2, 2020)]
+
+
+# Nanjing statistics yearbook 2021, table 14—16: one cell a line with a `|` line after each cell, the
+# header cells split over two lines (机构数 / (个), #卫生技术 / 人员), two empty header cells before the
+# #-columns of 卫生人员数; no 单位 line: the caption opens the table.
+NANJING_HOSPITALS = "pages_tjj_nanjing_gov_cn_hospitals_table_2020.excerpt.txt"
+
+
+def test_barred_yearbook_table_under_a_numbered_caption() -> None:
+    lines = (TEXT_PAGES / NANJING_HOSPITALS).read_text(encoding="utf-8").split("\n")
+    (table,) = tables_from_lines(lines)
+    assert table.caption == "表14—16 各类医院基本情况(2020年)"
+    assert table.header_rows == 1
+    assert table.rows[0] == [
+        "指标",
+        "机构数(个)",
+        "实有床位数(张)",
+        "卫生人员数(人)",
+        "#卫生技术人员",
+        "#执业(助理)医师",
+    ]
+    assert table.rows[1] == ["全市", "271", "57455", "83314", "69786", "23804"]
+    assert table.rows[-1] == ["护理院", "56", "5108", "2880", "1646", "386"]
+    assert len(table.rows) == 7
+
+
+@pytest.mark.parametrize(
+    ("indicator", "value", "unit", "category"),
+    [
+        ("机构数", 271, "个", None),  # 全市: the whole the types split
+        ("实有床位数", 57455, "张", None),
+        ("卫生人员数", 83314, "人", None),
+        ("卫生技术人员", 69786, "人", None),  # a #-column without a unit: 人 of 卫生人员数
+        ("执业(助理)医师", 23804, "人", None),
+        ("机构数", 105, "个", "综合医院"),
+        ("卫生技术人员", 9948, "人", "中医院"),
+        ("实有床位数", 1364, "张", "中西医结合医院"),
+        ("执业(助理)医师", 4977, "人", "专科医院"),
+        ("卫生人员数", 2880, "人", "护理院"),
+    ],
+)
+def test_yearbook_columns_are_measures_and_rows_kinds(
+    indicator: str, value: int, unit: str, category: str | None
+) -> None:
+    doc = parse_nanjing_hospitals()
+    found = [q for q in doc.quantities if q.value == value]
+    assert [(q.indicator, q.unit, q.year, q.category, q.origin) for q in found] == [
+        (indicator, unit, 2020, category, "table")
+    ]
+
+
+def test_yearbook_table_gives_all_its_cells() -> None:
+    doc = parse_nanjing_hospitals()
+    assert len(doc.quantities) == 30
+    assert {q.year for q in doc.quantities} == {2020}
+    assert doc.quantities[0].text.startswith("全 市\n|\n271")
+
+
+@cache
+def parse_nanjing_hospitals() -> zx.Document:
+    return zx.parse_file(TEXT_PAGES / NANJING_HOSPITALS)
+
+
+def test_one_unit_for_every_column_keeps_rows_as_indicators() -> None:
+    # a budget table's columns all in 万元 are amounts of the row's item, not measures across kinds
+    table = Table(
+        header_rows=1,
+        rows=[["项目", "预算数(万元)", "执行数(万元)", "完成率(%)"], ["教育支出", "100", "90", "90"]],
+        source="text",
+    )
+    assert [q.indicator for q in table_quantities(table, 0, doc_year=None)][:2] == ["教育支出", "教育支出"]

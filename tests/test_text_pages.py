@@ -269,6 +269,15 @@ PAGES: list[tuple[Path, str | None, dict[str, Any], str, list[str]]] = [
         "各县市区人民政府,市直机关各单位,驻衡国省属单位:\n《关于践行",
         [],
     ),
+    (
+        TEXT / "pages_tjj_nanjing_gov_cn_hospitals_table_2020.excerpt.txt",
+        # a yearbook table page: its numbered caption is the title (not the header cell 实有床位数), and
+        # stays in the body over the table it names
+        "表14—16 各类医院基本情况(2020年)",
+        {"index_no": None, "publisher": None, "written_date": None, "publish_date": None},
+        "表14—16 各类医院基本情况(2020年)\n指 标\n|\n机构数",
+        [],
+    ),
 ]
 
 

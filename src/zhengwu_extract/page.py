@@ -747,6 +747,9 @@ def read_text_page(text: str) -> PageParts:
     start = after
     above: list[str] = []
     text_date: str | None = None  # a date the text gives itself, outside the header
+    caption = _caption_title(lines, after) if title is None else None
+    if caption is not None:
+        title = caption  # stays in the body too, over the table it names
     if title is None:
         before = _previous_line(lines, min(header)) if len(header) == 1 else None
         title_line: int | None
@@ -807,7 +810,25 @@ def read_text_page(text: str) -> PageParts:
             metadata = metadata.model_copy(update={"doc_no": found_no, "doc_no_parts": parse_doc_no(found_no)})
     metadata, title = date_from_title(metadata, title)
     metadata = doc_no_from_title(metadata, title)
-    return build_page(above + lines[start:], title=title, metadata=metadata, warnings=warnings, text_date=text_date)
+    kept_title = None if caption else title  # a caption is not dropped from the body as a repeat of the title
+    page = build_page(
+        above + lines[start:], title=kept_title, metadata=metadata, warnings=warnings, text_date=text_date
+    )
+    page.title = title
+    return page
+
+
+# A yearbook table page opens with its numbered caption: 表14—16 各类医院基本情况(2020年).
+_CAPTION_TITLE = re.compile(
+    r"^表\s?\d{1,3}\s?[—\-－–]{1,2}\s?\d{1,3}\s{0,2}[^\s。；;，,][^。；;，,]{1,50}[（(](?:19|20)\d{2}\s?年[)）]$"
+)
+
+
+def _caption_title(lines: Sequence[str], after: int) -> str | None:
+    """The first line from `after` when it is a numbered table caption with its year (`_CAPTION_TITLE`):
+    the page is that table, and the caption its title."""
+    first = next((line.strip() for line in lines[after : after + 20] if line.strip()), "")
+    return clean_title(first) if _CAPTION_TITLE.match(first) else None
 
 
 _OCCASION_LINE = re.compile(

@@ -50,6 +50,10 @@ GENERIC_MEASURES: frozenset[str] = frozenset(
 )  # fmt: skip
 # Labels of total rows, kept and marked `total=True`.
 TOTAL_WORDS: tuple[str, ...] = ("合计", "总计", "共计", "小计", "总 计", "合 计", "收入总计", "支出总计")
+# Row labels of the whole area a table splits by type (全市 above 综合医院, 中医院 …): no category of their own.
+WHOLE_LABELS: frozenset[str] = frozenset(
+    {"全国", "全省", "全市", "全县", "全区", "全州", "全盟", "全旗", "全镇", "全乡"}
+)
 # Column headers that hold a unit per row (产品名称 | 单位 | 产量).
 UNIT_HEADERS: frozenset[str] = frozenset({"单位", "计量单位", "单位名称", "计价单位", "计费单位"})
 # Column headers of remarks: the figures of their sentences are read (一级馆最高可上浮50%).
@@ -104,7 +108,7 @@ def _table_records(table: Table, index: int, doc_year: int | None, locate: _Loca
     if len(rows) <= table.header_rows or not rows[0]:
         return []
     width = len(rows[0])
-    columns = _link_changes([_column(table, c, doc_year) for c in range(width)])
+    columns = _link_changes(_sub_columns([_column(table, c, doc_year) for c in range(width)]))
     if "坐标" in (table.caption or ""):
         for col in columns:
             col.skip = True  # a table of survey coordinates: its numbers are positions, not amounts
@@ -114,6 +118,7 @@ def _table_records(table: Table, index: int, doc_year: int | None, locate: _Loca
     if year_col is not None:
         columns[year_col].skip = True
     label_cols = _label_columns(data, columns)
+    across = _measures_across(columns, label_cols)
     owner = _label_owners(label_cols, width)
     first_block = set(owner[min(label_cols)]) if label_cols else set[int]()
     caption_year = _year_of(table.caption or "", doc_year)
@@ -160,7 +165,9 @@ def _table_records(table: Table, index: int, doc_year: int | None, locate: _Loca
             if not records:
                 continue
             name = indicator
-            if col.measure and not _generic(col.measure) and not _names_measure(indicator, col.measure):
+            if across:  # 机构数 of 综合医院: the row names the category, the column the measure
+                name, category = col.measure, None if total or indicator in WHOLE_LABELS else indicator
+            elif col.measure and not _generic(col.measure) and not _names_measure(indicator, col.measure):
                 of = col.of if col.of and not _names_measure(indicator, col.of) else ""
                 name = f"{indicator or ''}{of}{col.measure}"
             year = col.year if col.year is not None else _row_year(row, year_col) or caption_year
@@ -256,6 +263,35 @@ def _column(table: Table, c: int, doc_year: int | None) -> _Column:
     elif words:
         col.measure = words[0]
     return col
+
+
+def _sub_columns(columns: list[_Column]) -> list[_Column]:
+    """A `#` column (`#卫生技术人员` after `卫生人员数(人)`) is part of the nearest unmarked column on
+    its left: its measure loses the mark, and without a unit of its own it takes that column's."""
+    parent: _Column | None = None
+    for col in columns:
+        if not col.measure or col.measure[0] not in "#＃":
+            parent = col
+            continue
+        col.measure = col.measure.lstrip("#＃").strip() or None
+        if col.unit is None and parent is not None:
+            col.unit = parent.unit
+    return columns
+
+
+def _measures_across(columns: Sequence[_Column], label_cols: set[int]) -> bool:
+    """The figure columns are distinct measures, each with a unit, in two or more units (机构数(个) |
+    实有床位数(张) | 卫生人员数(人)): the rows are kinds of one thing (综合医院, 中医院), not indicators."""
+    figures = [col for c, col in enumerate(columns) if c not in label_cols and not col.skip and not col.units_per_row]
+    if len(figures) < 3 or len(label_cols) != 1:
+        return False
+    for col in figures:
+        if not col.measure or not col.unit or col.year is not None or col.category or _generic(col.measure):
+            return False
+        if _is_change(col.measure):
+            return False
+    measures = [col.measure for col in figures]
+    return len(set(measures)) == len(measures) and len({col.unit for col in figures}) >= 2
 
 
 def _is_change(measure: str | None) -> bool:

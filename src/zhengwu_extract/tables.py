@@ -55,6 +55,8 @@ _OUTLINE = re.compile(
     r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|第[一二三四五六七八九十]{1,3}[章节部分])"
 )
 _PLACEHOLDER = frozenset({"", "-", "—", "--", "——", "/", "…", "－", "无", "空"})
+# A numbered table's caption line (yearbooks): 表14—16 各类医院基本情况(2020年), 表3 …; at most 60 characters.
+TABLE_CAPTION = re.compile(r"^表\s?\d{1,3}(?:\s?[—\-－–]{1,2}\s?\d{1,3})?\s?[\u4e00-\u9fff(（][^。；;，,]{1,54}$")
 
 
 def clean_cell(text: str, *, words: bool = False) -> str:
@@ -453,7 +455,8 @@ _BARS = frozenset({"|", "｜", "||"})
 
 
 def tables_from_lines(lines: Sequence[str]) -> list[Table]:
-    """Tables a scrape flattened to one cell per line under a `单位：万元` line (budget reports).
+    """Tables a scrape flattened to one cell per line under a `单位：万元` line (budget reports), or with
+    a `|` line after every cell under a numbered caption (`表14—16 各类医院基本情况(2020年)`, yearbooks).
 
     The row width is found from the pattern of label and figure lines (label, n figures, repeated),
     checked against the header cells between the unit line and the first row; the table ends at the
@@ -463,12 +466,12 @@ def tables_from_lines(lines: Sequence[str]) -> list[Table]:
     i = 0
     n = len(lines)
     while i < n:
-        if "单" not in lines[i]:  # every table here opens with a 单位 line: most lines are passed over unread
+        if "单" not in lines[i] and not lines[i].lstrip().startswith("表"):  # a 单位 line or a caption opens it
             i += 1
             continue
         line = clean_cell(lines[i])
         unit = unit_in(line) if len(line) <= 60 else None
-        if unit is None:
+        if unit is None and not _barred_caption(lines, i):
             i += 1
             continue
         table, end = _flat_table(lines, i, unit)
@@ -666,19 +669,30 @@ def _align_on_figures(rows: list[list[str]]) -> list[list[str]]:
     return out
 
 
-def _flat_table(lines: Sequence[str], at: int, unit: str) -> tuple[Table | None, int]:
-    """The flattened table whose unit line is `lines[at]`, and the index after its last cell."""
+def _barred_caption(lines: Sequence[str], at: int) -> bool:
+    """`lines[at]` is a numbered table caption (`TABLE_CAPTION`) with a bare `|` line among the next three."""
+    if TABLE_CAPTION.match(clean_cell(lines[at])) is None:
+        return False
+    return any(line.strip() in _BARS for line in lines[at + 1 : at + 4])
+
+
+def _flat_table(lines: Sequence[str], at: int, unit: str | None) -> tuple[Table | None, int]:
+    """The flattened table whose unit line (or, without `unit`, caption line) is `lines[at]`, and the
+    index after its last cell."""
     head = clean_cell(lines[at])
-    caption = UNIT_LINE.sub("", head).strip(" （()）") or None
+    caption: str | None = head
+    if unit is not None:
+        caption = UNIT_LINE.sub("", head).strip(" （()）") or None
     if caption is None or len(caption) < 4:
         caption = None
         for k in range(at - 1, max(-1, at - 3), -1):
             prev = clean_cell(lines[k])
-            if prev:
+            if prev and prev not in _BARS:
                 if len(prev) <= 60 and not _SENTENCE_MARK.search(prev) and not _OUTLINE.match(prev):
                     caption = prev
                 break
     cells, index = _flat_cells(lines, at + 1)
+    cells, index = _drop_empty_heads(cells, index)
     kinds = ["n" if is_number_cell(c) or c in _PLACEHOLDER else "l" for c in cells]
     first = next((k for k, kind in enumerate(kinds) if kind == "n"), None)
     if first is None or first == 0:
@@ -703,6 +717,16 @@ def _flat_table(lines: Sequence[str], at: int, unit: str) -> tuple[Table | None,
     return Table(caption=caption, unit=unit, header_rows=1 if any(head_row) else 0, rows=grid, source="text"), end
 
 
+def _drop_empty_heads(cells: list[str], index: list[int]) -> tuple[list[str], list[int]]:
+    """The cells without the empty ones among the header cells (two bars in a row above a sub-column:
+    `卫生人员数(人) | | | #卫生技术人员`), kept when the first figure's row label is itself empty."""
+    first = next((k for k, c in enumerate(cells) if is_number_cell(c)), None)
+    if first is None or first == 0 or not cells[first - 1] or all(cells[:first]):
+        return cells, index
+    keep = [k for k in range(len(cells)) if k >= first - 1 or cells[k]]
+    return [cells[k] for k in keep], [index[k] for k in keep]
+
+
 def _flat_cells(lines: Sequence[str], begin: int) -> tuple[list[str], list[int]]:
     """The cells after a unit line and the line each came from, up to the first line of prose.
 
@@ -715,6 +739,7 @@ def _flat_cells(lines: Sequence[str], begin: int) -> tuple[list[str], list[int]]
     cells: list[str] = []
     index: list[int] = []
     pending: str | None = None
+    last = begin  # the line of the pending cell's last text
     for j in range(begin, min(len(lines), begin + 40000)):
         text = clean_cell(lines[j])
         if barred and text in _BARS:
@@ -726,12 +751,21 @@ def _flat_cells(lines: Sequence[str], begin: int) -> tuple[list[str], list[int]]
             continue
         if len(text) > _MAX_CELL or text[-1] in "。；;" or unit_in(text):
             break
-        if barred:
-            pending = f"{pending} {text}" if pending else text
+        if barred:  # a cell written over lines: 机构数 / (个), #执业(助理) / 医师
+            pending, last = (_join_lines(pending, text) if pending else text), j
         else:
             cells.append(text)
             index.append(j)
+    if pending:  # the last cell, without a bar after it
+        cells.append(pending)
+        index.append(last)
     return cells, index
+
+
+def _join_lines(head: str, tail: str) -> str:
+    """Two lines of one cell joined: with a space only between two ASCII letters or digits."""
+    words = head[-1:].isascii() and head[-1:].isalnum() and tail[:1].isascii() and tail[:1].isalnum()
+    return f"{head} {tail}" if words else head + tail
 
 
 def _row_width(kinds: Sequence[str], start: int, header: int) -> int:
