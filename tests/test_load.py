@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import threading
 import time
 from pathlib import Path
 
@@ -248,6 +249,29 @@ def test_timeout(monkeypatch: pytest.MonkeyPatch) -> None:
     with pytest.raises(errors.ExtractTimeoutError, match=r"^slow\.txt: .*limit of 0\.2 s"):
         zx.parse("x", "slow.txt", limits=Limits(timeout=0.2))
     assert time.monotonic() - start < 2
+
+
+def test_timeout_in_a_worker_thread() -> None:
+    # dask and thread pools run parse outside the main thread, where no alarm can be set: the quantity
+    # stage checks the deadline at every paragraph (before, such a parse ran to its end)
+    body = "\n".join(f"第{i}段:全区新增就业{i}人,同比增长{i % 9}.5%,投入资金{i}万元。" for i in range(1, 60_000))
+    outcome: list[object] = []
+
+    def run() -> None:
+        start = time.monotonic()
+        try:
+            zx.parse(body, "long.txt", limits=Limits(timeout=0.3))
+            outcome.append("finished")
+        except errors.ExtractTimeoutError as exc:
+            outcome.append((str(exc), time.monotonic() - start))
+
+    worker = threading.Thread(target=run)
+    worker.start()
+    worker.join(60)
+    ((message, seconds),) = outcome
+    assert message.startswith("long.txt: processing took longer than the limit of 0.3 s")
+    assert seconds < 5
+    errors.check_deadline()  # the worker's deadline does not leak into this thread
 
 
 def test_errors_pickle_for_worker_processes() -> None:

@@ -5,11 +5,12 @@ from __future__ import annotations
 import os
 import signal
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from .errors import EmptyInputError, ExtractError, ExtractTimeoutError, InputTooLargeError, InternalError
+from .errors import _DEADLINE, EmptyInputError, ExtractError, ExtractTimeoutError, InputTooLargeError, InternalError
 from .load import DEFAULT_LIMITS, Limits, load, read_path
 from .models import Document, Metadata, Quantity
 from .page import PageParts, read_text_page
@@ -72,10 +73,12 @@ _PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__))
 
 @contextmanager
 def _time_limit(seconds: float | None, source: str | None) -> Iterator[None]:
-    """Raise ExtractTimeoutError after `seconds` of wall time (POSIX main thread only; elsewhere a no-op).
+    """Raise ExtractTimeoutError after `seconds` of wall time.
 
-    A batch that needs a hard bound runs each input in a worker process it can kill; this covers the
-    in-process case. A long call inside C code is interrupted when it returns to Python.
+    In the POSIX main thread an alarm interrupts the parse (a long call inside C code when it returns
+    to Python). Elsewhere (a worker thread of dask or a thread pool) the quantity stage, which takes
+    most of a page's time, checks a deadline at every paragraph. A batch that needs a hard bound runs
+    each input in a worker process it can kill.
     """
     usable = (
         seconds is not None
@@ -85,7 +88,15 @@ def _time_limit(seconds: float | None, source: str | None) -> Iterator[None]:
         and signal.getitimer(signal.ITIMER_REAL)[0] == 0  # do not clobber a timer someone else set
     )
     if not usable:
-        yield
+        if seconds is None or seconds <= 0:
+            yield
+            return
+        # a worker thread (dask, a thread pool): the stages check a deadline at their loops instead
+        token = _DEADLINE.set((time.monotonic() + seconds, seconds, source))
+        try:
+            yield
+        finally:
+            _DEADLINE.reset(token)
         return
     assert seconds is not None
 

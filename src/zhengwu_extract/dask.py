@@ -34,6 +34,8 @@ def convert(
 
     `client` is a dask.distributed Client, a scheduler address such as "tcp://10.0.0.5:8786", or None
     for a LocalCluster started (and closed) here. Earlier `part-*.jsonl` files in `out_dir` are removed.
+    `limits=Limits(timeout=30)` bounds each input: past it the input gets a "timeout" error line (the
+    quantity stage checks the deadline at every paragraph, as workers run tasks outside the main thread).
     """
     import dask.bag as db
 

@@ -6,6 +6,9 @@ and a message `"<source>: <reason>"` so that a line of a 100,000-page batch says
 
 from __future__ import annotations
 
+import time
+from contextvars import ContextVar
+
 
 class ExtractError(Exception):
     """An input could not be turned into a Document; the message names the input and the reason."""
@@ -86,6 +89,19 @@ class ExtractTimeoutError(ExtractError):
     """Processing the input ran past its time limit."""
 
     kind = "timeout"
+
+
+# The wall-clock time (time.monotonic) by which the parse of this thread's input must end, its
+# limit and its source: checked at the stages' loops where the POSIX alarm cannot be used (a worker
+# thread of a dask or thread-pool batch).
+_DEADLINE: ContextVar[tuple[float, float, str | None] | None] = ContextVar("zhengwu_extract_deadline", default=None)
+
+
+def check_deadline() -> None:
+    """Raise ExtractTimeoutError when the input being parsed in this thread has run past its limit."""
+    deadline = _DEADLINE.get()
+    if deadline is not None and time.monotonic() > deadline[0]:
+        raise ExtractTimeoutError(f"processing took longer than the limit of {deadline[1]:g} s", deadline[2])
 
 
 class InternalError(ExtractError):

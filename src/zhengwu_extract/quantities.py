@@ -32,6 +32,7 @@ from ._times import _TIME as _TIME  # re-exported: tests reach it here
 from ._times import _TIME_START as _TIME_START  # re-exported: tests reach it here
 from ._times import _Y, _find_times, _Time
 from ._units import OTHER_MEASURE_WORDS
+from .errors import check_deadline
 from .models import Kind, Metadata, Quantity, Section, Table
 from .numbers import SCALES, arabic_decimal, chinese_integer, exact, fold_digits, parse_number, to_number
 
@@ -788,6 +789,7 @@ def _text_quantities(text: str, state: _State, section_of: _SectionIndex | None)
             if year is not None or not state.report:
                 state.year, state.year_known = year, year is not None
         if _WORTH_READING.search(line):
+            check_deadline()  # a worker thread's time limit (the main thread has an alarm)
             out.extend(_paragraph(line, offset, state, section_of))
         offset += len(line) + 1
     return out
