@@ -8,26 +8,15 @@ else must be equal. Known failures are `xfail(strict=True)`: a fix makes them fa
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import Any
 
 import pytest
 
 import zhengwu_extract as zx
+from answer_key import char_f1
 from zhengwu_extract.models import Quantity
 
 Expected = tuple[Any, str | None, str, int | None, str | None]
-
-
-def char_f1(a: str, b: str | None) -> float:
-    """Character F1 of two phrases (the answer key's indicator criterion)."""
-    if not b:
-        return 0.0
-    common = sum((Counter(a) & Counter(b)).values())
-    if not common:
-        return 0.0
-    p, r = common / len(b), common / len(a)
-    return 2 * p * r / (p + r)
 
 
 def check(records: list[Quantity], expected: list[Expected]) -> None:

@@ -8,24 +8,12 @@ here (test_quantities.py and test_quantities_document.py do).
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import Any
 
 import pytest
 
 import zhengwu_extract as zx
-
-
-def char_f1(a: str, b: str | None) -> float:
-    """Character F1 of two phrases (the answer key's indicator criterion)."""
-    if not b:
-        return 0.0
-    common = sum((Counter(a) & Counter(b)).values())
-    if not common:
-        return 0.0
-    p, r = common / len(b), common / len(a)
-    return 2 * p * r / (p + r)
-
+from answer_key import char_f1
 
 Expected = tuple[Any, str | None, str, str | None]
 

@@ -315,6 +315,8 @@ def _page_text(page: Any, number: int, tables: Sequence[PdfTable], first: int) -
 
     `first` is the index the page's first table has among all the document's tables.
     """
+    from .tables import row_cells
+
     boxes = [t.bbox for t in tables]
     chars = [c for c in page.chars if c.get("upright", True)]
     body_size = _body_size(chars)
@@ -347,22 +349,13 @@ def _page_text(page: Any, number: int, tables: Sequence[PdfTable], first: int) -
         rows = found.own_rows
         step = (box[3] - box[1]) / max(1, len(rows))
         for k, row in enumerate(rows):
-            text = " ".join(_row_cells(row))
+            text = " ".join(row_cells(row))
             if text:
                 top = box[1] + k * step
                 line = _Line(text, box[0], box[2], top, top + step, body_size, number, True, (first + t, k))
                 result.lines.append(line)
     result.lines.sort(key=lambda line: (round(line.top, 1), line.x0))
     return result
-
-
-def _row_cells(row: Sequence[str]) -> list[str]:
-    """A row's cells for the body line: empty cells and a merged cell's repeats left out."""
-    out: list[str] = []
-    for cell in row:
-        if cell and (not out or out[-1] != cell):
-            out.append(cell)
-    return out
 
 
 def _overprinted(chars: Sequence[dict[str, Any]]) -> bool:

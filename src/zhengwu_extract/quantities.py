@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import itertools
 import re
-from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -35,6 +34,7 @@ from ._units import OTHER_MEASURE_WORDS
 from .errors import check_deadline
 from .models import Kind, Metadata, Quantity, Section, Table
 from .numbers import SCALES, arabic_decimal, chinese_integer, exact, fold_digits, parse_number, to_number
+from .structure import SectionIndex
 
 __all__ = ["document_quantities", "extract_quantities", "parse_number", "quantity_from_cell", "unit_info"]
 
@@ -719,46 +719,20 @@ def _heading_year(heading: str) -> int | None:
     return years.pop() if len(years) == 1 else None
 
 
-class _SectionIndex:
-    """Finds the innermost section holding an offset, descending the tree by bisection."""
+class _SectionIndex(SectionIndex):
+    """The section index, also telling the year the headings above an offset name."""
 
     def __init__(self, sections: Sequence[Section]) -> None:
-        self._top = list(sections)
-        self._starts: dict[int, list[int]] = {}
+        super().__init__(sections)
         self._years: dict[int, int | None] = {}
-
-    def _starts_of(self, level: Sequence[Section]) -> list[int]:
-        """Start offsets of one level of the tree, computed once."""
-        key = id(level)
-        if key not in self._starts:
-            self._starts[key] = [s.start for s in level]
-        return self._starts[key]
-
-    def heading(self, pos: int) -> str | None:
-        """Heading of the innermost section whose [start, end) holds pos."""
-        found: Section | None = None
-        level: Sequence[Section] = self._top
-        while level:
-            k = bisect_left(self._starts_of(level), pos + 1) - 1
-            if k < 0 or not level[k].start <= pos < level[k].end:
-                break
-            found = level[k]
-            level = found.children
-        return found.heading if found else None
 
     def year(self, pos: int) -> int | None:
         """The year named by the innermost heading above pos that names one (一、2024年工作回顾)."""
         year: int | None = None
-        level: Sequence[Section] = self._top
-        while level:
-            k = bisect_left(self._starts_of(level), pos + 1) - 1
-            if k < 0 or not level[k].start <= pos < level[k].end:
-                break
-            section = level[k]
+        for section in self.path(pos):
             if id(section) not in self._years:
                 self._years[id(section)] = _heading_year(section.heading)
             year = self._years[id(section)] or year
-            level = section.children
         return year
 
 

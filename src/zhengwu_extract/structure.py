@@ -9,6 +9,8 @@ being taken for a heading. One pass over the lines: linear in the body's length.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -711,3 +713,33 @@ def _flush(body: str, node: _Node | None, runs: dict[str, list[tuple[int, int]]]
             eol = min(_eol(body, pos), node.end)
             end = run[i + 1][0] if i + 1 < len(run) and run[i + 1][0] < eol else eol
             node.items.append((pos, body[pos:end].strip()))
+
+
+class SectionIndex:
+    """The sections holding an offset, found by descending the tree with bisection (linear in its depth)."""
+
+    def __init__(self, sections: Sequence[Section]) -> None:
+        self._top = list(sections)
+        self._starts: dict[int, list[int]] = {}
+
+    def _starts_of(self, level: Sequence[Section]) -> list[int]:
+        """Start offsets of one level of the tree, computed once."""
+        key = id(level)
+        if key not in self._starts:
+            self._starts[key] = [s.start for s in level]
+        return self._starts[key]
+
+    def path(self, pos: int) -> Iterator[Section]:
+        """The sections whose [start, end) holds pos, outermost first."""
+        level: Sequence[Section] = self._top
+        while level:
+            k = bisect_left(self._starts_of(level), pos + 1) - 1
+            if k < 0 or not level[k].start <= pos < level[k].end:
+                return
+            yield level[k]
+            level = level[k].children
+
+    def heading(self, pos: int) -> str | None:
+        """Heading of the innermost section holding pos."""
+        path = list(self.path(pos))
+        return path[-1].heading if path else None

@@ -17,6 +17,7 @@ from typing import Any
 from . import _lexicon as lex
 from .models import Metadata, Quantity, Section, Table
 from .quantities import extract_quantities, quantity_from_cell, unit_info
+from .structure import SectionIndex
 from .tables import (
     UNIT_LINE,
     YEAR_CELL,
@@ -771,7 +772,8 @@ def add_table_quantities(
         return found, list(records)
     table_records, rows = _document_records(found, body, _metadata_year(metadata))
     if sections:
-        table_records = [_in_section(q, sections) for q in table_records]
+        index = SectionIndex(sections)
+        table_records = [_in_section(q, index) for q in table_records]
     merged = _carry_years(merge_records(records, table_records, rows))
     return found, _title_year(merged, title)
 
@@ -785,17 +787,11 @@ def _title_year(records: list[Quantity], title: str | None) -> list[Quantity]:
     return [q.model_copy(update={"year": year}) if q.origin == "table" and q.year is None else q for q in records]
 
 
-def _in_section(record: Quantity, sections: Sequence[Section]) -> Quantity:
+def _in_section(record: Quantity, index: SectionIndex) -> Quantity:
     """The record with the heading of the innermost section holding it (as text records have)."""
     if record.end <= record.start or record.section:
         return record
-    heading: str | None = None
-    level: Sequence[Section] = sections
-    while True:
-        inside = next((s for s in level if s.start <= record.start < s.end), None)
-        if inside is None:
-            break
-        heading, level = inside.heading, inside.children
+    heading = index.heading(record.start)
     return record.model_copy(update={"section": heading}) if heading else record
 
 

@@ -131,8 +131,8 @@ def is_number_cell(text: str) -> bool:
     return cell_parts(text) is not None
 
 
-def _distinct(row: Sequence[str]) -> list[str]:
-    """A row's cells as the body writes them: empty cells and a spanned cell's repeats left out."""
+def row_cells(row: Sequence[str]) -> list[str]:
+    """A row's cells as the body writes them: empty cells and a spanned or merged cell's repeats left out."""
     out: list[str] = []
     for cell in row:
         if cell and (not out or out[-1] != cell):
@@ -181,7 +181,7 @@ def _finish(grid: _Grid, source: str, page: int | None = None) -> Table | None:
     caption, unit = grid.caption, grid.unit
     # full-width rows on top: a title or a 单位 line typed into the table
     while rows and len(rows) > 2 and len(rows[0]) > 1 and _title_row(rows[0]):
-        text = " ".join(_distinct(rows[0]))
+        text = " ".join(row_cells(rows[0]))
         found = unit_in(text)
         if found:
             unit = unit or found
@@ -204,7 +204,7 @@ def _finish(grid: _Grid, source: str, page: int | None = None) -> Table | None:
 
 def _title_row(row: Sequence[str]) -> bool:
     """A row typed above the header: one text across the table, or a title and a 单位 cell."""
-    texts = set(_distinct(row))
+    texts = set(row_cells(row))
     if len(texts) == 1:
         return True
     return len(texts) == 2 and any(unit_in(t) for t in texts) and not any(is_number_cell(t) for t in texts)
