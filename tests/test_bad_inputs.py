@@ -241,6 +241,7 @@ def _package_patterns() -> list[tuple[str, object]]:
                     yield f"[{i}]{suffix}", pattern
 
     found: list[tuple[str, object]] = []
+    seen: set[int] = set()  # a pattern imported into a second module is timed once, under its first name
     for info in sorted(pkgutil.iter_modules(zx.__path__), key=lambda m: m.name):
         module = importlib.import_module(f"zhengwu_extract.{info.name}")
         for name, value in sorted(vars(module).items()):
@@ -250,7 +251,9 @@ def _package_patterns() -> list[tuple[str, object]]:
                 members = [(name, value)]
             for label, member in members:
                 for suffix, pattern in walk(member):
-                    found.append((f"{info.name}.{label}{suffix}", pattern))
+                    if id(pattern) not in seen:
+                        seen.add(id(pattern))
+                        found.append((f"{info.name}.{label}{suffix}", pattern))
     return found
 
 
